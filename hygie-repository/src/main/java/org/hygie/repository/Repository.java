@@ -1,0 +1,326 @@
+package org.hygie.repository;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.FileInfo;
+import org.hygie.repository.backend.FileType;
+import org.hygie.repository.compress.ZstdCodec;
+import org.hygie.repository.config.RepositoryConfig;
+import org.hygie.repository.crypto.CryptoException;
+import org.hygie.repository.crypto.CryptoKey;
+import org.hygie.repository.error.Problem;
+import org.hygie.repository.error.RepositoryException;
+import org.hygie.repository.id.Id;
+import org.hygie.repository.index.BlobIndex;
+import org.hygie.repository.index.BlobLocation;
+import org.hygie.repository.index.IndexFiles;
+import org.hygie.repository.json.Json;
+import org.hygie.repository.key.Keys;
+import org.hygie.repository.pack.BlobType;
+import org.hygie.repository.snapshot.Snapshot;
+
+/**
+ * An opened restic repository: the master key, the config, and reading and writing of its files
+ * (restic-format.md §1–§9). Reading follows restic's order: snapshots are listed before the index is loaded.
+ */
+public final class Repository implements Closeable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Backend backend;
+    private final CryptoKey key;
+    private final Id keyId;
+    private final RepositoryConfig config;
+    private volatile BlobIndex index;
+
+    private Repository(Backend backend, CryptoKey key, Id keyId, RepositoryConfig config) {
+        this.backend = backend;
+        this.key = key;
+        this.keyId = keyId;
+        this.config = config;
+    }
+
+    /** Creates a new repository (version 1 or 2) with a fresh master key and one key file for {@code password}. */
+    public static Repository init(Backend backend, byte[] password, int version, long polynomial, KdfParams kdf) {
+        if (version < RepositoryConfig.MIN_VERSION || version > RepositoryConfig.MAX_VERSION) {
+            throw new RepositoryException(Problem.UNSUPPORTED_VERSION, backend.location(),
+                    "repository version " + version + " is not supported");
+        }
+        try {
+            if (backend.exists(FileType.CONFIG, null)) {
+                throw new RepositoryException(Problem.ALREADY_EXISTS, backend.location(),
+                        "a repository already exists at " + backend.location());
+            }
+            backend.create();
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, backend.location(), "cannot create the repository: "
+                    + e.getMessage(), e);
+        }
+        CryptoKey master = CryptoKey.random();
+        Id keyId = Keys.add(backend, master, password, kdf.n(), kdf.r(), kdf.p());
+        byte[] rid = new byte[32];
+        RANDOM.nextBytes(rid);
+        RepositoryConfig config = new RepositoryConfig(version, HexFormat.of().formatHex(rid),
+                Long.toHexString(polynomial));
+        try {
+            backend.save(FileType.CONFIG, null, master.encrypt(Json.write(config)));
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, backend.location(), "cannot write config: " + e.getMessage(), e);
+        }
+        return new Repository(backend, master, keyId, config);
+    }
+
+    /** Opens the repository with {@code password}; see {@link Problem} for the ways this fails. */
+    public static Repository open(Backend backend, byte[] password) {
+        byte[] stored;
+        try {
+            stored = backend.load(FileType.CONFIG, null);
+        } catch (NoSuchFileException e) {
+            throw new RepositoryException(Problem.NO_REPOSITORY, backend.location(),
+                    "no repository at " + backend.location());
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, backend.location(), "cannot read config: " + e.getMessage(), e);
+        }
+        Keys.Opened opened = Keys.open(backend, password);
+        RepositoryConfig config;
+        try {
+            config = Json.read(opened.master().decrypt(stored), RepositoryConfig.class);
+        } catch (CryptoException | IOException e) {
+            throw new RepositoryException(Problem.CORRUPTED, "config", "the config file is damaged: "
+                    + e.getMessage(), e);
+        }
+        if (config.version() < RepositoryConfig.MIN_VERSION || config.version() > RepositoryConfig.MAX_VERSION) {
+            throw new RepositoryException(Problem.UNSUPPORTED_VERSION, backend.location(),
+                    "repository version " + config.version() + " is not supported (1 and 2 are)");
+        }
+        if (config.id() == null || config.chunkerPolynomial() == null) {
+            throw new RepositoryException(Problem.CORRUPTED, "config", "the config file lacks id or polynomial");
+        }
+        try {
+            config.polynomial();
+        } catch (NumberFormatException e) {
+            throw new RepositoryException(Problem.CORRUPTED, "config", "invalid chunker polynomial", e);
+        }
+        return new Repository(backend, opened.master(), opened.keyId(), config);
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public CryptoKey key() {
+        return key;
+    }
+
+    /** The key file this repository was opened with. */
+    public Id keyId() {
+        return keyId;
+    }
+
+    public RepositoryConfig config() {
+        return config;
+    }
+
+    /** Reads an index, snapshot or lock file: checks its hash, decrypts, and decodes (plain JSON or 0x02 + zstd). */
+    public byte[] loadUnpacked(FileType type, Id id) {
+        String what = type.folder() + "/" + id;
+        byte[] stored;
+        try {
+            stored = backend.load(type, id.hex());
+        } catch (NoSuchFileException e) {
+            throw new RepositoryException(Problem.NOT_FOUND, what, what + " does not exist", e);
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, what, "cannot read " + what + ": " + e.getMessage(), e);
+        }
+        if (!Id.hash(stored).equals(id)) {
+            throw new RepositoryException(Problem.CORRUPTED, what, what + ": content does not match its name");
+        }
+        try {
+            return decodeUnpacked(key.decrypt(stored));
+        } catch (CryptoException | IOException e) {
+            throw new RepositoryException(Problem.CORRUPTED, what, what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] decodeUnpacked(byte[] plain) throws IOException {
+        if (plain.length == 0 || plain[0] == '{' || plain[0] == '[') {
+            return plain;
+        }
+        if (plain[0] == 2 && config.supportsCompression()) {
+            return ZstdCodec.decompress(plain, 1, plain.length - 1, -1);
+        }
+        throw new IOException("not supported encoding format " + (plain[0] & 0xff));
+    }
+
+    /** Writes an index, snapshot or lock file, compressed in version 2; returns its id. */
+    public Id saveUnpacked(FileType type, byte[] json) {
+        byte[] plain;
+        if (config.supportsCompression()) {
+            byte[] z = ZstdCodec.compress(json);
+            plain = new byte[z.length + 1];
+            plain[0] = 2;
+            System.arraycopy(z, 0, plain, 1, z.length);
+        } else {
+            plain = json;
+        }
+        byte[] stored = key.encrypt(plain);
+        Id id = Id.hash(stored);
+        try {
+            backend.save(type, id.hex(), stored);
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, type.folder() + "/" + id,
+                    "cannot write " + type.folder() + "/" + id + ": " + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    /** Ids of the files of one type. */
+    public List<Id> list(FileType type) {
+        try {
+            List<Id> ids = new ArrayList<>();
+            for (FileInfo f : backend.list(type)) {
+                ids.add(Id.parse(f.name()));
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, backend.location(), "cannot list " + type.folder() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public Snapshot loadSnapshot(Id id) {
+        try {
+            return Json.read(loadUnpacked(FileType.SNAPSHOT, id), Snapshot.class);
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.CORRUPTED, "snapshots/" + id, "snapshot does not parse: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A snapshot with its id. */
+    public record SnapshotEntry(Id id, Snapshot snapshot) {
+    }
+
+    /** Every snapshot that loads, oldest first; those that do not are given to {@code onError}. */
+    public List<SnapshotEntry> snapshots(java.util.function.Consumer<RepositoryException> onError) {
+        List<SnapshotEntry> out = new ArrayList<>();
+        for (Id id : list(FileType.SNAPSHOT)) {
+            try {
+                out.add(new SnapshotEntry(id, loadSnapshot(id)));
+            } catch (RepositoryException e) {
+                onError.accept(e);
+            }
+        }
+        out.sort(Comparator.comparing((SnapshotEntry e) -> e.snapshot().instant()).thenComparing(SnapshotEntry::id));
+        return out;
+    }
+
+    /** Finds a snapshot by full id, unique prefix, or {@code latest}. */
+    public Id resolveSnapshot(String ref) {
+        if ("latest".equals(ref)) {
+            List<SnapshotEntry> all = snapshots(e -> { });
+            if (all.isEmpty()) {
+                throw new RepositoryException(Problem.NOT_FOUND, ref, "the repository has no snapshot");
+            }
+            return all.get(all.size() - 1).id();
+        }
+        String prefix = ref.toLowerCase(java.util.Locale.ROOT);
+        Id found = null;
+        for (Id id : list(FileType.SNAPSHOT)) {
+            if (id.hex().startsWith(prefix)) {
+                if (found != null) {
+                    throw new RepositoryException(Problem.NOT_FOUND, ref, "snapshot prefix " + ref + " is ambiguous");
+                }
+                found = id;
+            }
+        }
+        if (found == null || prefix.isEmpty()) {
+            throw new RepositoryException(Problem.NOT_FOUND, ref, "no snapshot " + ref);
+        }
+        return found;
+    }
+
+    /** The index, loaded from every index file on first use. */
+    public BlobIndex index() {
+        BlobIndex idx = index;
+        if (idx == null) {
+            synchronized (this) {
+                idx = index;
+                if (idx == null) {
+                    idx = loadIndex();
+                    index = idx;
+                }
+            }
+        }
+        return idx;
+    }
+
+    private BlobIndex loadIndex() {
+        BlobIndex idx = new BlobIndex();
+        for (Id id : list(FileType.INDEX)) {
+            byte[] json = loadUnpacked(FileType.INDEX, id);
+            try {
+                for (IndexFiles.PackRecord p : IndexFiles.parse(json)) {
+                    idx.addPack(p.pack(), p.entries());
+                }
+            } catch (IOException e) {
+                throw new RepositoryException(Problem.CORRUPTED, "index/" + id, "index does not parse: "
+                        + e.getMessage(), e);
+            }
+        }
+        idx.trimToSize();
+        return idx;
+    }
+
+    /** Reads a blob and checks that its plaintext hashes to its id. */
+    public byte[] loadBlob(BlobType type, Id id) {
+        BlobLocation loc = index().lookup(type, id);
+        if (loc == null) {
+            throw new RepositoryException(Problem.NOT_FOUND, id.hex(), type.json() + " blob " + id
+                    + " is not in the index");
+        }
+        byte[] stored;
+        try {
+            stored = backend.load(FileType.PACK, loc.pack().hex(), loc.offset(), loc.length());
+        } catch (IOException e) {
+            throw new RepositoryException(e instanceof NoSuchFileException ? Problem.CORRUPTED : Problem.IO,
+                    "data/" + loc.pack(), "cannot read pack " + loc.pack() + ": " + e.getMessage(), e);
+        }
+        return decodeBlob(loc, stored, 0);
+    }
+
+    /** Decrypts, decompresses and verifies a blob whose stored bytes start at {@code offset} of {@code buffer}. */
+    public byte[] decodeBlob(BlobLocation loc, byte[] buffer, int offset) {
+        String what = loc.type().json() + " blob " + loc.blob() + " in pack " + loc.pack();
+        try {
+            byte[] plain = key.decrypt(buffer, offset, loc.length());
+            if (loc.compressed()) {
+                plain = ZstdCodec.decompress(plain, 0, plain.length, loc.uncompressedLength());
+            }
+            if (!Id.hash(plain).equals(loc.blob())) {
+                throw new RepositoryException(Problem.CORRUPTED, loc.blob().hex(), what + ": wrong hash");
+            }
+            return plain;
+        } catch (CryptoException | IOException e) {
+            throw new RepositoryException(Problem.CORRUPTED, loc.blob().hex(), what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        backend.close();
+    }
+
+    /** scrypt parameters for a new key file. */
+    public record KdfParams(int n, int r, int p) {
+        public static final KdfParams DEFAULT = new KdfParams(32768, 8, 1);
+        /** For tests only: fast, and far too weak for real use. */
+        public static final KdfParams TESTING = new KdfParams(1024, 8, 1);
+    }
+}

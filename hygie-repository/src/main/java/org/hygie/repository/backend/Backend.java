@@ -1,0 +1,44 @@
+package org.hygie.repository.backend;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Raw storage of a repository's files. Contract, for every implementation:
+ * <ul>
+ *   <li>{@link #save} is atomic and never overwrites: no partial file is ever visible under its final name,
+ *       and saving a name that exists fails with {@link java.nio.file.FileAlreadyExistsException};</li>
+ *   <li>a missing file gives {@link java.nio.file.NoSuchFileException};</li>
+ *   <li>{@link #list} skips names that are not ids (temporary files), except for {@code CONFIG};</li>
+ *   <li>{@link #delete} of a missing file succeeds.</li>
+ * </ul>
+ * The {@code name} of {@link FileType#CONFIG} is ignored.
+ */
+public interface Backend extends Closeable {
+
+    /** Where the repository is, as the user wrote it. */
+    String location();
+
+    /** Makes the folders of a new repository; fails if a {@code config} is already there. */
+    void create() throws IOException;
+
+    boolean exists(FileType type, String name) throws IOException;
+
+    List<FileInfo> list(FileType type) throws IOException;
+
+    byte[] load(FileType type, String name) throws IOException;
+
+    /** Reads {@code length} bytes at {@code offset}; fewer bytes on disk is an {@link java.io.EOFException}. */
+    byte[] load(FileType type, String name, long offset, int length) throws IOException;
+
+    long size(FileType type, String name) throws IOException;
+
+    void save(FileType type, String name, byte[] data) throws IOException;
+
+    void delete(FileType type, String name) throws IOException;
+
+    @Override
+    default void close() throws IOException {
+    }
+}

@@ -1,0 +1,2 @@
+/** zstd compression as restic repository version 2 uses it. */
+package org.hygie.repository.compress;

@@ -1,0 +1,2 @@
+/** JSON encoding shared by the repository's file formats. */
+package org.hygie.repository.json;

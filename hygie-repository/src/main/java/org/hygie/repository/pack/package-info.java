@@ -1,0 +1,2 @@
+/** Pack files: encrypted blobs one after another, then an encrypted header listing them. */
+package org.hygie.repository.pack;
