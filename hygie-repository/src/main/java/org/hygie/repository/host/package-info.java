@@ -1,0 +1,2 @@
+/** This machine and process, as repository files record them. */
+package org.hygie.repository.host;

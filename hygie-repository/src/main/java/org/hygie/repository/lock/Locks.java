@@ -1,0 +1,100 @@
+package org.hygie.repository.lock;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.hygie.repository.Repository;
+import org.hygie.repository.backend.FileType;
+import org.hygie.repository.error.Problem;
+import org.hygie.repository.error.RepositoryException;
+import org.hygie.repository.host.Host;
+import org.hygie.repository.id.Id;
+import org.hygie.repository.json.Json;
+
+/**
+ * Takes, refreshes and removes locks as restic 0.14 does (restic-format.md §11): list, fail on a conflict,
+ * write ours, wait 200 ms, list again. A conflicting lock blocks even when stale, as in restic; the error
+ * says so, and {@link #removeStale} clears stale ones.
+ */
+public final class Locks {
+    static final long RECHECK_MILLIS = 200;
+
+    private Locks() {
+    }
+
+    /** Every lock that loads; files that do not decrypt or parse are ignored, as restic 0.14 does. */
+    public static List<LockInfo> list(Repository repo) {
+        List<LockInfo> out = new ArrayList<>();
+        for (Id id : repo.list(FileType.LOCK)) {
+            try {
+                out.add(new LockInfo(id, Json.read(repo.loadUnpacked(FileType.LOCK, id), LockJson.class)));
+            } catch (IOException | RepositoryException e) {
+                continue; // vanished or unreadable: restic 0.14 skips such lock files too
+            }
+        }
+        return out;
+    }
+
+    /** Takes a lock, or throws {@link Problem#LOCKED} naming the holder. */
+    public static RepositoryLock acquire(Repository repo, boolean exclusive) {
+        SighupGuard.install();
+        checkConflicts(repo, exclusive, null);
+        Id ours = write(repo, exclusive);
+        try {
+            Thread.sleep(RECHECK_MILLIS);
+            checkConflicts(repo, exclusive, ours);
+        } catch (RuntimeException e) {
+            delete(repo, ours);
+            throw e;
+        } catch (InterruptedException e) {
+            delete(repo, ours);
+            Thread.currentThread().interrupt();
+            throw new RepositoryException(Problem.LOCKED, repo.backend().location(), "interrupted while locking", e);
+        }
+        return new RepositoryLock(repo, ours, exclusive);
+    }
+
+    /** Removes the locks that are stale; returns their ids. */
+    public static List<Id> removeStale(Repository repo) {
+        List<Id> removed = new ArrayList<>();
+        Instant now = Instant.now();
+        for (LockInfo l : list(repo)) {
+            if (l.isStale(now)) {
+                delete(repo, l.id());
+                removed.add(l.id());
+            }
+        }
+        return removed;
+    }
+
+    private static void checkConflicts(Repository repo, boolean exclusive, Id ours) {
+        Instant now = Instant.now();
+        for (LockInfo l : list(repo)) {
+            if (l.id().equals(ours) || !l.conflictsWith(exclusive)) {
+                continue;
+            }
+            LockJson j = l.lock();
+            throw new LockedException(repo.backend().location(), l,
+                    (j.exclusive() ? "exclusive" : "shared") + " lock held by PID " + j.pid() + " on " + j.hostname()
+                            + " (" + j.username() + ") since " + j.time() + (l.isStale(now) ? ", stale" : ""),
+                    l.isStale(now));
+        }
+    }
+
+    static Id write(Repository repo, boolean exclusive) {
+        LockJson j = new LockJson(OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), exclusive,
+                Host.hostname(), Host.username(), Host.pid(), Host.uid(), Host.gid());
+        return repo.saveUnpacked(FileType.LOCK, Json.write(j));
+    }
+
+    static void delete(Repository repo, Id id) {
+        try {
+            repo.backend().delete(FileType.LOCK, id.hex());
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, "locks/" + id, "cannot remove lock: " + e.getMessage(), e);
+        }
+    }
+}

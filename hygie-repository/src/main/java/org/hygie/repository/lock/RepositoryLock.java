@@ -1,0 +1,64 @@
+package org.hygie.repository.lock;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.hygie.repository.Repository;
+import org.hygie.repository.error.RepositoryException;
+import org.hygie.repository.id.Id;
+
+/**
+ * A lock this process holds. Refreshed every 5 minutes (a new lock file, then the old one removed, as
+ * restic does) until {@link #close()}.
+ */
+public final class RepositoryLock implements AutoCloseable {
+    static final long REFRESH_MINUTES = 5;
+
+    private final Repository repo;
+    private final boolean exclusive;
+    private final ScheduledExecutorService refresher;
+    private volatile Id current;
+    private volatile RepositoryException refreshFailure;
+
+    RepositoryLock(Repository repo, Id id, boolean exclusive) {
+        this.repo = repo;
+        this.current = id;
+        this.exclusive = exclusive;
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hygie-lock-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleAtFixedRate(this::refresh, REFRESH_MINUTES, REFRESH_MINUTES, TimeUnit.MINUTES);
+    }
+
+    /** Writes a fresh lock file and removes the previous one. */
+    public synchronized void refresh() {
+        try {
+            Id old = current;
+            current = Locks.write(repo, exclusive);
+            Locks.delete(repo, old);
+        } catch (RepositoryException e) {
+            refreshFailure = e;
+        }
+    }
+
+    public Id id() {
+        return current;
+    }
+
+    public boolean exclusive() {
+        return exclusive;
+    }
+
+    /** The last refresh failure, if any: a caller doing long work should stop when the lock is no longer held. */
+    public RepositoryException refreshFailure() {
+        return refreshFailure;
+    }
+
+    @Override
+    public synchronized void close() {
+        refresher.shutdownNow();
+        Locks.delete(repo, current);
+    }
+}

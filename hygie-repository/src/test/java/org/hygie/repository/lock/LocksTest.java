@@ -1,0 +1,96 @@
+package org.hygie.repository.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hygie.repository.Repository;
+import org.hygie.repository.backend.FileType;
+import org.hygie.repository.backend.LocalBackend;
+import org.hygie.repository.error.Problem;
+import org.hygie.repository.id.Id;
+import org.hygie.repository.json.Json;
+import org.hygie.repository.testing.Restic;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocksTest {
+    @TempDir
+    Path tmp;
+    Path repoDir;
+    Repository repo;
+
+    @BeforeEach
+    void init() {
+        repoDir = tmp.resolve("repo");
+        repo = Repository.init(new LocalBackend(repoDir), "pw".getBytes(StandardCharsets.UTF_8), 2, 0x3DA3358B4DC173L,
+                Repository.KdfParams.TESTING);
+    }
+
+    @Test
+    void sharedLocksCoexistAndExclusiveWaitsForThem() {
+        try (RepositoryLock a = Locks.acquire(repo, false); RepositoryLock b = Locks.acquire(repo, false)) {
+            assertEquals(2, Locks.list(repo).size());
+            LockedException e = assertThrows(LockedException.class, () -> Locks.acquire(repo, true));
+            assertEquals(Problem.LOCKED, e.problem());
+            assertTrue(e.getMessage().contains("PID " + ProcessHandle.current().pid()), e.getMessage());
+            // the refused attempt left nothing behind
+            assertEquals(2, Locks.list(repo).size());
+        }
+        assertEquals(0, Locks.list(repo).size());
+        try (RepositoryLock x = Locks.acquire(repo, true)) {
+            assertThrows(LockedException.class, () -> Locks.acquire(repo, false));
+        }
+    }
+
+    @Test
+    void refreshReplacesTheLockFile() {
+        try (RepositoryLock l = Locks.acquire(repo, false)) {
+            Id before = l.id();
+            l.refresh();
+            assertNotEquals(before, l.id());
+            assertEquals(List.of(l.id()), repo.list(FileType.LOCK));
+        }
+    }
+
+    @Test
+    void staleLocksBlockUntilRemovedAndFreshOnesStay() {
+        Id stale = repo.saveUnpacked(FileType.LOCK, Json.write(new LockJson("2020-01-01T00:00:00Z", true, "elsewhere",
+                "someone", 12345, 0, 0)));
+        LockedException e = assertThrows(LockedException.class, () -> Locks.acquire(repo, false));
+        assertTrue(e.stale());
+        try (RepositoryLock mine = Locks.acquire(repo, false)) {
+            throw new AssertionError("should not be reached");
+        } catch (LockedException expected) {
+            assertTrue(expected.stale());
+        }
+        Id fresh = Locks.write(repo, false);
+        assertEquals(List.of(stale), Locks.removeStale(repo));
+        assertEquals(List.of(fresh), repo.list(FileType.LOCK));
+    }
+
+    @Test
+    void resticSeesOurLockAndItsSighupDoesNotKillUs() throws Exception {
+        Restic restic = new Restic(repoDir, "pw");
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("a"), "a");
+        try (RepositoryLock l = Locks.acquire(repo, true)) {
+            Restic.Result r = restic.run(null, "backup", src.toString());
+            assertNotEquals(0, r.exit());
+            assertTrue(r.stderr().contains("locked"), r.stderr());
+            // restic unlock probes our PID with SIGHUP; the lock is not stale, so it stays, and we survive.
+            restic.ok("unlock");
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(ProcessHandle.current().pid())).start();
+            assertEquals(0, kill.waitFor());
+            Thread.sleep(300);
+            assertEquals(List.of(l.id()), repo.list(FileType.LOCK));
+        }
+        restic.ok("backup", src.toString());
+    }
+}
