@@ -1,13 +1,69 @@
 package org.hygie.cli;
 
+import java.io.PrintStream;
+import java.util.Locale;
+import org.hygie.repository.error.RepositoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The top-level {@code hygie} command; each verb is a subcommand. */
 @Command(name = "hygie", mixinStandardHelpOptions = true, version = "hygie 0.1.0",
-        description = "Hygie: la sécurité informatique du cabinet médical / IT-security health for the medical practice.")
+        description = "Hygie : la sécurité informatique du cabinet médical / IT-security health for the medical practice.",
+        subcommands = {InitCommand.class, SnapshotsCommand.class, KeyCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
+        exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",
+                "2:arguments invalides / invalid arguments", "3:terminé avec avertissements / done with warnings",
+                "10:pas de dépôt / no repository", "11:dépôt verrouillé / repository locked",
+                "12:mauvais mot de passe / wrong password"})
 public final class HygieCommand {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    Terminal terminal;
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public Messages messages() {
+        return global.messages();
+    }
+
     static int run(String[] args) {
-        return new CommandLine(new HygieCommand()).execute(args);
+        return run(args, Terminal.system());
+    }
+
+    /** Runs {@code hygie args} writing to {@code terminal}; returns the exit code. Used by tests as well. */
+    public static int run(String[] args, Terminal terminal) {
+        HygieCommand root = new HygieCommand();
+        root.terminal = terminal;
+        CommandLine cl = new CommandLine(root);
+        PrintStream out = terminal.out();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(terminal.errStream(), true));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root));
+        return cl.execute(args);
+    }
+
+    private static int handle(Exception ex, HygieCommand root) {
+        Messages msg = root.messages();
+        Terminal t = root.terminal;
+        t.clearProgress();
+        if (System.getenv("HYGIE_DEBUG") != null) {
+            ex.printStackTrace(t.errStream());
+        }
+        if (ex instanceof UserError u) {
+            t.warn("hygie: " + msg.get(u.key(), u.args()));
+            return u.exitCode();
+        }
+        if (ex instanceof RepositoryException r) {
+            String key = "error." + r.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            t.warn("hygie: " + msg.get(key, r.subject() == null ? "" : r.subject()));
+            t.warn("  (" + r.getMessage() + ")");
+            return ExitCode.of(r.problem());
+        }
+        t.warn("hygie: " + msg.get("error.unexpected", String.valueOf(ex.getMessage())));
+        return ExitCode.FAILED;
     }
 }

@@ -1,0 +1,104 @@
+package org.hygie.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import org.hygie.repository.Repository;
+import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.Locations;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the repository is and how to get its password: {@code --repo} or {@code HYGIE_REPOSITORY};
+ * {@code --password-file}, {@code HYGIE_PASSWORD_FILE}, {@code HYGIE_PASSWORD} or a prompt on the terminal.
+ * Never a password in argv.
+ */
+public final class RepositoryOptions {
+    @Option(names = {"-r", "--repo"}, paramLabel = "DÉPÔT",
+            description = "Dépôt (dossier) / repository location. Défaut : HYGIE_REPOSITORY.")
+    String repo;
+
+    @Option(names = {"-p", "--password-file"}, paramLabel = "FICHIER",
+            description = "Fichier du mot de passe / password file. Défaut : HYGIE_PASSWORD_FILE, HYGIE_PASSWORD, "
+                    + "ou demandé au terminal.")
+    Path passwordFile;
+
+    public String location() {
+        String r = repo != null ? repo : System.getenv("HYGIE_REPOSITORY");
+        if (r == null || r.isBlank()) {
+            throw new UserError(ExitCode.USAGE, "error.no-repo-given");
+        }
+        return r;
+    }
+
+    public Backend backend() {
+        return Locations.open(location());
+    }
+
+    /** The password, from the first source that gives one. */
+    public byte[] password(Messages msg, Terminal terminal, boolean confirm) {
+        Path file = passwordFile;
+        if (file == null && System.getenv("HYGIE_PASSWORD_FILE") != null) {
+            file = Path.of(System.getenv("HYGIE_PASSWORD_FILE"));
+        }
+        if (file != null) {
+            return readPasswordFile(file, terminal, msg);
+        }
+        String env = System.getenv("HYGIE_PASSWORD");
+        if (env != null) {
+            return env.getBytes(StandardCharsets.UTF_8);
+        }
+        return prompt(msg, confirm, "prompt.password");
+    }
+
+    /** Asks for a password on the terminal (twice when {@code confirm}). */
+    public static byte[] prompt(Messages msg, boolean confirm, String promptKey) {
+        Console console = System.console();
+        if (console == null) {
+            throw new UserError(ExitCode.FAILED, "error.no-password");
+        }
+        char[] first = console.readPassword("%s", msg.get(promptKey));
+        if (first == null || first.length == 0) {
+            throw new UserError(ExitCode.FAILED, "error.empty-password");
+        }
+        if (confirm) {
+            char[] again = console.readPassword("%s", msg.get("prompt.password-again"));
+            if (again == null || !new String(first).equals(new String(again))) {
+                throw new UserError(ExitCode.FAILED, "error.passwords-differ");
+            }
+        }
+        return new String(first).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] readPasswordFile(Path file, Terminal terminal, Messages msg) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(ExitCode.FAILED, "error.password-file", file, e.getMessage());
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.GROUP_READ)) {
+                terminal.warn(msg.get("warn.password-file-readable", file));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: no permission bits to check
+        }
+        String pw = text.strip();
+        if (pw.isEmpty()) {
+            throw new UserError(ExitCode.FAILED, "error.empty-password");
+        }
+        return pw.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Opens the repository with the password from the usual sources. */
+    public Repository open(Messages msg, Terminal terminal) {
+        Backend backend = backend();
+        return Repository.open(backend, password(msg, terminal, false));
+    }
+}

@@ -1,0 +1,67 @@
+package org.hygie.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Where a command writes: results on standard output, warnings, errors and progress on standard error.
+ * Progress is shown only when standard error is a terminal.
+ */
+public final class Terminal {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive;
+    private long lastProgress;
+
+    public Terminal(PrintStream out, PrintStream err, boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    public static Terminal system() {
+        return new Terminal(System.out, System.err, System.console() != null);
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream errStream() {
+        return err;
+    }
+
+    public boolean interactive() {
+        return interactive;
+    }
+
+    public void println(String line) {
+        out.println(line);
+    }
+
+    public void warn(String line) {
+        clearProgress();
+        err.println(line);
+    }
+
+    /** Rewrites the progress line at most 4 times a second, only on a terminal. */
+    public void progress(String line, boolean force) {
+        if (!interactive) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!force && now - lastProgress < 250_000_000L) {
+            return;
+        }
+        lastProgress = now;
+        err.print("\r\033[K" + line);
+        err.flush();
+    }
+
+    public void clearProgress() {
+        if (interactive && lastProgress != 0) {
+            err.print("\r\033[K");
+            err.flush();
+            lastProgress = 0;
+        }
+    }
+}
