@@ -1,0 +1,165 @@
+package org.hygie.repository.chunker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Splits a stream into content-defined chunks exactly as restic 0.14 does (restic-format.md §6.4): a chunk ends
+ * after the byte where the Rabin fingerprint of the last 64 bytes has its low 20 bits zero, but never before
+ * {@link #MIN_SIZE} bytes and at the latest at {@link #MAX_SIZE}. The first {@code MIN_SIZE − 64} bytes of a chunk
+ * are not hashed, so the fingerprint only ever covers bytes of the current chunk.
+ *
+ * <p>Use: one chunker per polynomial and thread, {@link #reset(InputStream) reset} for each file, then
+ * {@link #next()} until it returns null. The lookup tables are shared between all chunkers of a polynomial, so
+ * creating one per file is cheap too. The chunker reads the stream in large blocks and never closes it. A chunker
+ * is not thread-safe; the {@link Chunk}s it returns are owned by the caller and may cross threads.
+ *
+ * <p>Memory: the chunker keeps a read buffer that grows with need up to {@code MAX_SIZE} plus 256 KiB and is kept
+ * across {@link #reset}s. Each chunk is copied once, into its own array.
+ */
+public final class Chunker {
+    public static final int WINDOW_SIZE = RabinTables.WINDOW_SIZE;
+    public static final int MIN_SIZE = 512 * 1024;
+    public static final int MAX_SIZE = 8 * 1024 * 1024;
+    /** A cut needs {@code (fingerprint & SPLIT_MASK) == 0}: about one chunk per MiB beyond {@code MIN_SIZE}. */
+    public static final long SPLIT_MASK = (1L << 20) - 1;
+
+    /** How far the chunker reads ahead of what it needs; bounds the bytes moved after each cut. */
+    private static final int READ_AHEAD = 256 * 1024;
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+    private static final int MAX_CAPACITY = MAX_SIZE + READ_AHEAD;
+    private static final int MIN_ROOM = INITIAL_CAPACITY;
+
+    private final Polynomial polynomial;
+    private final long[] out;
+    private final long[] mod;
+    private final int shift;
+
+    private InputStream in;
+    private boolean eof;
+    /** Bytes read but not yet returned; the current chunk starts at {@code buffer[0]}. */
+    private byte[] buffer = new byte[INITIAL_CAPACITY];
+    private int filled;
+    /** Position in the file of {@code buffer[0]}. */
+    private long offset;
+
+    /**
+     * A chunker for the repository polynomial {@code polynomial}, which must be irreducible and of degree 8 to 53
+     * (restic's are of degree 53); otherwise an {@link IllegalArgumentException}.
+     */
+    public Chunker(Polynomial polynomial) {
+        RabinTables tables = RabinTables.of(polynomial);
+        this.polynomial = polynomial;
+        this.out = tables.out;
+        this.mod = tables.mod;
+        this.shift = tables.shift;
+    }
+
+    public Polynomial polynomial() {
+        return polynomial;
+    }
+
+    /** Starts a new file: forgets any unread bytes of the previous stream and reads {@code in} from here on. */
+    public Chunker reset(InputStream in) {
+        this.in = Objects.requireNonNull(in, "in");
+        this.eof = false;
+        this.filled = 0;
+        this.offset = 0;
+        return this;
+    }
+
+    /**
+     * The next chunk of the stream, or null once it is exhausted (an empty stream gives no chunk at all). Every
+     * chunk but the last has {@code MIN_SIZE} to {@code MAX_SIZE} bytes; the last may be shorter. After an
+     * {@link IOException} the chunker must be {@link #reset} before further use.
+     */
+    public Chunk next() throws IOException {
+        if (in == null) {
+            throw new IllegalStateException("reset(InputStream) first");
+        }
+        fillTo(MIN_SIZE);
+        if (filled < MIN_SIZE) { // end of stream: what is left is the last chunk
+            return filled == 0 ? null : take(filled);
+        }
+        byte[] buf = buffer; // holds MIN_SIZE bytes at least; taken again after each read, which may grow it
+        final long[] out = this.out;
+        final long[] mod = this.mod;
+        final int shift = this.shift;
+
+        // The state after restic's reset: a 0x01 byte slid into an empty window, so digest = 1.
+        // The next 63 bytes hashed slide out zeros (out[0] = 0), the 64th slides out that 0x01.
+        long digest = 1;
+        int i = MIN_SIZE - WINDOW_SIZE;
+        for (; i < MIN_SIZE - 1; i++) {
+            digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
+        }
+        digest ^= out[1];
+        digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
+        i++;
+        if ((digest & SPLIT_MASK) == 0) {
+            return take(MIN_SIZE);
+        }
+        // From here on the byte leaving the window is the one 64 places back, still in this chunk.
+        while (true) {
+            int end = Math.min(filled, MAX_SIZE);
+            for (; i < end; i++) {
+                digest ^= out[buf[i - WINDOW_SIZE] & 0xFF];
+                digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
+                if ((digest & SPLIT_MASK) == 0) {
+                    return take(i + 1);
+                }
+            }
+            if (i == MAX_SIZE) {
+                return take(MAX_SIZE);
+            }
+            if (!readMore()) {
+                return take(filled);
+            }
+            buf = buffer;
+        }
+    }
+
+    /** Returns the first {@code length} buffered bytes as a chunk and moves the rest to the front. */
+    private Chunk take(int length) {
+        Chunk chunk = new Chunk(Arrays.copyOf(buffer, length), offset);
+        System.arraycopy(buffer, length, buffer, 0, filled - length);
+        filled -= length;
+        offset += length;
+        return chunk;
+    }
+
+    /** Reads until {@code target} bytes are buffered or the stream ends. */
+    private void fillTo(int target) throws IOException {
+        while (filled < target && !eof) {
+            read(target - filled);
+        }
+    }
+
+    /** Reads at least one more byte unless the stream has ended; false at the end. */
+    private boolean readMore() throws IOException {
+        int before = filled;
+        while (filled == before && !eof) {
+            read(1);
+        }
+        return filled > before;
+    }
+
+    /**
+     * One read call asking for {@code wanted} bytes, or {@link #READ_AHEAD} if more, as far as room allows. The
+     * buffer doubles when less than {@link #MIN_ROOM} is free, so small files keep a small buffer and large ones
+     * are read in large blocks. Reads happen only while {@code filled < MAX_SIZE}, so room never runs out.
+     */
+    private void read(int wanted) throws IOException {
+        if (buffer.length - filled < MIN_ROOM && buffer.length < MAX_CAPACITY) {
+            buffer = Arrays.copyOf(buffer, Math.min(MAX_CAPACITY, 2 * buffer.length));
+        }
+        int n = in.read(buffer, filled, Math.min(buffer.length - filled, Math.max(wanted, READ_AHEAD)));
+        if (n < 0) {
+            eof = true;
+        } else {
+            filled += n;
+        }
+    }
+}
