@@ -147,7 +147,7 @@ public final class Chunker {
     }
 
     /**
-     * One read call asking for {@code wanted} bytes, or {@link #READ_AHEAD} if more, as far as room allows. The
+     * One read call asking for {@code wanted} bytes or {@link #READ_AHEAD}, whichever is more, as room allows. The
      * buffer doubles when less than {@link #MIN_ROOM} is free, so small files keep a small buffer and large ones
      * are read in large blocks. Reads happen only while {@code filled < MAX_SIZE}, so room never runs out.
      */
