@@ -1,0 +1,268 @@
+package org.hygie.backup.restore;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hygie.backup.walk.TreeLoader;
+import org.hygie.repository.Repository;
+import org.hygie.repository.error.RepositoryException;
+import org.hygie.repository.id.Id;
+import org.hygie.repository.tree.Node;
+import org.hygie.repository.tree.Tree;
+
+/**
+ * Restores a snapshot into a target folder (restic-format.md §10): contents, modes, ownership (as root),
+ * times, symlinks as links, hard links, FIFOs and devices, sparse files. Writes only inside the target: names
+ * are checked, folders are never entered through a link, files are created new. An entry that cannot be
+ * restored is reported and the rest goes on.
+ */
+public final class Restorer {
+    private final Repository repo;
+    private final TreeLoader trees;
+    private final RestoreOptions options;
+    private final RestoreListener listener;
+    private final MetadataWriter metadata;
+    private final IncludeFilter filter;
+    private final List<RestoreResult.Problem> problems = Collections.synchronizedList(new ArrayList<>());
+
+    private final List<FileJob> files = new ArrayList<>();
+    private final List<FileJob> hardlinks = new ArrayList<>();
+    private final Map<String, FileJob> firstLink = new HashMap<>();
+    /** Folders whose metadata is set after their content, deepest first. */
+    private final Deque<Map.Entry<Path, Node>> dirs = new ArrayDeque<>();
+    private long dirCount;
+    private long symlinks;
+    private long specials;
+    private long plannedBytes;
+
+    public Restorer(Repository repo, RestoreOptions options, RestoreListener listener) {
+        this.repo = repo;
+        this.trees = new TreeLoader(repo);
+        this.options = options;
+        this.listener = listener;
+        this.metadata = new MetadataWriter(options.restoreOwnership());
+        this.filter = new IncludeFilter(options.includes());
+    }
+
+    private record FileJob(Path path, Node node, String display, Path linkTo) {
+    }
+
+    public RestoreResult restore(Id snapshotTree) throws IOException {
+        long start = System.nanoTime();
+        Path target = options.target().toAbsolutePath().normalize();
+        Files.createDirectories(target);
+        walk(snapshotTree, target, new ArrayList<>());
+        listener.planned(files.size() + hardlinks.size(), plannedBytes);
+        long bytes = writeFiles();
+        for (FileJob link : hardlinks) {
+            try {
+                Files.createLink(link.path(), link.linkTo());
+            } catch (IOException | UnsupportedOperationException e) {
+                problem(link.display(), "hard link: " + e.getMessage());
+            }
+        }
+        for (Map.Entry<Path, Node> d : dirs) {
+            try {
+                metadata.apply(d.getKey(), d.getValue());
+            } catch (IOException e) {
+                problem(d.getKey().toString(), "metadata: " + e.getMessage());
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new RestoreResult(files.size(), dirCount, symlinks, hardlinks.size(), specials, bytes,
+                List.copyOf(problems), millis);
+    }
+
+    private void problem(String path, String message) {
+        problems.add(new RestoreResult.Problem(path, message));
+        listener.problem(path, message);
+    }
+
+    /** Creates the folders and links of one tree and queues its files; recurses into included folders. */
+    private void walk(Id treeId, Path dir, List<String> at) {
+        Tree tree;
+        try {
+            tree = trees.load(treeId);
+        } catch (RepositoryException e) {
+            problem(display(at), e.getMessage());
+            return;
+        }
+        for (Node n : tree.nodes()) {
+            List<String> path = new ArrayList<>(at);
+            path.add(n.nameString());
+            String shown = display(path);
+            Path p = SafeNames.child(dir, n.name(), n.nameString());
+            if (p == null) {
+                problem(shown, "unsafe name in the snapshot, not restored");
+                continue;
+            }
+            boolean included = filter.includes(path);
+            switch (n.type()) {
+                case DIR -> {
+                    if (!included && !filter.mayIncludeBelow(path)) {
+                        continue;
+                    }
+                    if (makeDir(p, shown) && n.subtree() != null) {
+                        walk(n.subtree(), p, path);
+                        dirs.push(Map.entry(p, n));
+                        dirCount++;
+                    }
+                }
+                case FILE -> {
+                    if (included) {
+                        queueFile(p, n, shown);
+                    }
+                }
+                case SYMLINK -> {
+                    if (included) {
+                        createLeaf(p, n, shown, () -> Files.createSymbolicLink(p, Path.of(n.linkTargetString())));
+                        symlinks++;
+                    }
+                }
+                case FIFO, DEV, CHARDEV -> {
+                    if (included) {
+                        createLeaf(p, n, shown, () -> Specials.create(p, n));
+                        specials++;
+                    }
+                }
+                case SOCKET -> {
+                    // restic does not restore sockets either: a socket is made by the program that listens on it
+                }
+                default -> problem(shown, "unknown node type \"" + n.typeName() + "\", not restored");
+            }
+        }
+    }
+
+    private boolean makeDir(Path p, String shown) {
+        try {
+            Files.createDirectory(p);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+            problem(shown, "exists and is not a folder, not entered");
+        } catch (IOException e) {
+            problem(shown, e.getMessage());
+        }
+        return false;
+    }
+
+    private void queueFile(Path p, Node n, String shown) {
+        if (n.content() == null) {
+            problem(shown, "file without content list in the snapshot");
+            return;
+        }
+        if (n.links() > 1 && n.inode() != 0) {
+            String key = Long.toUnsignedString(n.deviceId()) + ":" + Long.toUnsignedString(n.inode());
+            FileJob first = firstLink.get(key);
+            if (first != null) {
+                if (prepareSlot(p, shown)) {
+                    hardlinks.add(new FileJob(p, n, shown, first.path()));
+                }
+                return;
+            }
+            FileJob job = new FileJob(p, n, shown, null);
+            firstLink.put(key, job);
+            files.add(job);
+        } else {
+            files.add(new FileJob(p, n, shown, null));
+        }
+        plannedBytes += n.size();
+    }
+
+    private interface Creator {
+        void create() throws IOException;
+    }
+
+    private void createLeaf(Path p, Node n, String shown, Creator creator) {
+        if (!prepareSlot(p, shown)) {
+            return;
+        }
+        try {
+            creator.create();
+            metadata.apply(p, n);
+        } catch (IOException | RuntimeException e) {
+            problem(shown, e.getMessage());
+        }
+    }
+
+    /** True when nothing is at {@code p}, or it was there and may be replaced (and was removed). */
+    private boolean prepareSlot(Path p, String shown) {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!options.overwrite() || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            problem(shown, "already exists, not overwritten");
+            return false;
+        }
+        try {
+            Files.delete(p);
+            return true;
+        } catch (IOException e) {
+            problem(shown, e.getMessage());
+            return false;
+        }
+    }
+
+    private long writeFiles() throws IOException {
+        int threads = Math.max(2, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hygie-restore");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        try {
+            List<Future<?>> futures = new ArrayList<>(files.size());
+            for (FileJob job : files) {
+                futures.add(pool.submit(() -> {
+                    restoreFile(job, n -> listener.progress(done.get(), bytes.addAndGet(n)));
+                    listener.progress(done.incrementAndGet(), bytes.get());
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("restore interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("restore failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return bytes.get();
+    }
+
+    private void restoreFile(FileJob job, java.util.function.LongConsumer progress) {
+        if (!prepareSlot(job.path(), job.display())) {
+            return;
+        }
+        try {
+            FileWriter.write(repo, job.path(), job.node().content(), progress);
+            metadata.apply(job.path(), job.node());
+        } catch (IOException | RepositoryException e) {
+            problem(job.display(), e.getMessage());
+        }
+    }
+
+    private static String display(List<String> path) {
+        return "/" + String.join("/", path);
+    }
+}

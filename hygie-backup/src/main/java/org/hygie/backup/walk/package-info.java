@@ -1,0 +1,2 @@
+/** Walking the trees of a snapshot. */
+package org.hygie.backup.walk;
