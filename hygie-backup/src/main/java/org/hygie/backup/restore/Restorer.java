@@ -135,7 +135,7 @@ public final class Restorer {
                 }
                 case FIFO, DEV, CHARDEV -> {
                     if (included) {
-                        createLeaf(p, n, shown, () -> Specials.create(p, n));
+                        createSpecial(p, n, shown);
                         specials++;
                     }
                 }
@@ -197,6 +197,17 @@ public final class Restorer {
             creator.create();
             metadata.apply(p, n);
         } catch (IOException | RuntimeException e) {
+            problem(shown, e.getMessage());
+        }
+    }
+
+    private void createSpecial(Path p, Node n, String shown) {
+        if (!prepareSlot(p, shown)) {
+            return;
+        }
+        try {
+            Specials.create(p, n, options.restoreOwnership());
+        } catch (IOException e) {
             problem(shown, e.getMessage());
         }
     }
