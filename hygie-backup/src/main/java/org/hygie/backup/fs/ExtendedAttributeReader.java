@@ -2,6 +2,7 @@ package org.hygie.backup.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,8 +21,8 @@ import org.hygie.repository.tree.ExtendedAttribute;
  * {@code system.posix_acl_*}, {@code trusted.} as root). The JDK's {@link UserDefinedFileAttributeView} gives only
  * {@code user.*}, so a file with an ACL or an SELinux label gets a node without those attributes, and a tree that
  * differs from restic's. The view also opens the file (restic does not), which is why FIFOs, sockets and devices are
- * never asked (Linux allows no {@code user.*} attribute on them anyway), and a directory without read permission
- * cannot be listed by a non-root user. An attribute name that is not UTF-8 is decoded with U+FFFD.
+ * never asked (Linux allows no {@code user.*} attribute on them anyway), and a file or directory without read
+ * permission (for a non-root user) gets no attributes. An attribute name that is not UTF-8 is decoded with U+FFFD.
  * A file system without extended attributes gives none, as in restic.
  */
 final class ExtendedAttributeReader {
@@ -39,6 +40,10 @@ final class ExtendedAttributeReader {
         List<String> names;
         try {
             names = view.list();
+        } catch (AccessDeniedException e) {
+            // the JDK opens the file to list; restic's listxattr needs no read permission. restic cannot read such
+            // a file's content or such a directory's entries either, and reports that; the node gets no attributes
+            return List.of();
         } catch (FileSystemException e) {
             if (!Files.getFileStore(path).supportsFileAttributeView(UserDefinedFileAttributeView.class)) {
                 unsupportedDevices.put(deviceId, Boolean.TRUE);
