@@ -26,7 +26,7 @@ import org.hygie.repository.tree.NodeType;
  * microseconds), uid, gid, inode, {@code st_dev}, size, link count and {@code st_rdev}. Per type, as restic: size
  * for files; links for files, symlinks and devices (not for dirs, FIFOs, sockets); the target for symlinks; the
  * device number for block and character devices; extended attributes for files and directories (see
- * {@link ExtendedAttributeReader} for the gap). Times are shown in the given zone (restic uses the machine's local
+ * {@code ExtendedAttributeReader} for the gap). Times are shown in the given zone (restic uses the machine's local
  * zone). Nothing is ever opened except files and directories for their {@code user.*} attributes: FIFOs, sockets
  * and devices are only {@code lstat}ed. Names and link targets are raw bytes ({@link RawPaths}).
  *
@@ -96,8 +96,7 @@ public final class NodeReader {
         OffsetDateTime mtime = time((FileTime) a.get("lastModifiedTime"));
         String[] names = owners.lookup(path, uid, gid);
 
-        Node.Builder b = Node.builder(type, "x")
-                .name(RawPaths.fileName(path))
+        Node.Builder b = Node.builder(type, RawPaths.fileName(path))
                 .mode(goMode)
                 .mtime(mtime)
                 .atime(withAtime ? time((FileTime) a.get("lastAccessTime")) : mtime)
