@@ -36,6 +36,10 @@ final class ResticCli {
             fail("restic 0.14 is needed for this interop test and was not found at " + binary
                     + " (install it with `apt-get install restic`, or set HYGIE_RESTIC to its path)");
         }
+        if (!timeZone.equals("UTC") && !Files.isRegularFile(Path.of("/usr/share/zoneinfo", timeZone))) {
+            // Go would silently fall back to UTC and every time in the trees would differ
+            fail("restic needs the zone " + timeZone + " from /usr/share/zoneinfo (install it with `apt-get install tzdata`)");
+        }
         env.put("RESTIC_REPOSITORY", repository.toString());
         env.put("RESTIC_PASSWORD", "hygie-interop-test");
         env.put("TZ", timeZone);
