@@ -13,7 +13,8 @@ package org.hygie.repository.tree;
  * <p><b>Printability.</b> Go's {@code unicode.IsPrint} is letters, marks, numbers, punctuation, symbols (categories
  * L, M, N, P, S) and the ASCII space. {@link #isPrint} answers from {@link Character#getType}. restic 0.14 was built
  * with Go 1.19, whose tables are Unicode 13.0, the same version as Java 17's {@code Character}: on Java 17 the
- * answers agree. On a newer JDK, characters assigned after Unicode 13 count as printable here but were unassigned
+ * answers agree (checked against restic 0.14 for every code point of planes 0, 1 and 14 and samples of the others,
+ * in the backup module's interop test). On a newer JDK, characters assigned after Unicode 13 count as printable here but were unassigned
  * (so escaped) for restic 0.14; such a name still reads back the same in restic, only the tree bytes differ.
  */
 public final class GoQuote {

@@ -72,6 +72,11 @@ public final class Node {
         return new Builder().type(type).name(name);
     }
 
+    /** A builder for a node of a known type with a raw name. */
+    public static Builder builder(NodeType type, byte[] name) {
+        return new Builder().type(type).name(name);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

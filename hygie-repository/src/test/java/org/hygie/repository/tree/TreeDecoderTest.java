@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class TreeDecoderTest {
@@ -142,6 +146,24 @@ class TreeDecoderTest {
             }
             try {
                 TreeDecoder.decode(damaged);
+            } catch (TreeFormatException expected) {
+                assertTrue(expected.getMessage() != null);
+            }
+        }
+    }
+
+    @Property(tries = 3000)
+    void random_input_gives_a_tree_or_a_tree_format_exception(@ForAll @Size(max = 200) byte[] junk,
+            @ForAll @IntRange(min = 0, max = 600) int at) {
+        byte[] good = REFERENCE.getBytes(UTF_8);
+        int cut = Math.min(at, good.length);
+        byte[] spliced = new byte[cut + junk.length];
+        System.arraycopy(good, 0, spliced, 0, cut);
+        System.arraycopy(junk, 0, spliced, cut, junk.length);
+        for (byte[] input : new byte[][] {junk, spliced}) {
+            try {
+                Tree t = TreeDecoder.decode(input);
+                TreeEncoder.encode(t);
             } catch (TreeFormatException expected) {
                 assertTrue(expected.getMessage() != null);
             }
