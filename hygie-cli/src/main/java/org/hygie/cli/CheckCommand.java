@@ -9,7 +9,6 @@ import org.hygie.backup.check.Finding;
 import org.hygie.backup.check.ReadData;
 import org.hygie.repository.Repository;
 import org.hygie.repository.json.Json;
-import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         CheckReport report;
-        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locks.acquire(r, true)) {
+        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, true, root)) {
             report = new Checker(r, readData, new Progress(t, msg)).run();
         }
         t.clearProgress();

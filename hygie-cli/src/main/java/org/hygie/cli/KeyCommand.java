@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.hygie.repository.Repository;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.key.Keys;
-import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +34,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             Messages msg = parent.root.messages();
             Terminal t = parent.root.terminal();
-            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locks.acquire(r, false)) {
+            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, false, parent.root)) {
                 var keys = Keys.list(r.backend());
                 if (json) {
                     var arr = org.hygie.repository.json.Json.MAPPER.createArrayNode();
@@ -75,7 +74,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             Messages msg = parent.root.messages();
             Terminal t = parent.root.terminal();
-            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locks.acquire(r, false)) {
+            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, false, parent.root)) {
                 Id id = addKey(r, newPassword(newPasswordFile, msg, t));
                 t.println(msg.get("key.added", id.shortHex()));
             }
@@ -100,7 +99,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             Messages msg = parent.root.messages();
             Terminal t = parent.root.terminal();
-            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locks.acquire(r, true)) {
+            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, true, parent.root)) {
                 Id id = addKey(r, newPassword(newPasswordFile, msg, t));
                 // The new key is written before the old one goes: a crash between leaves both, never none.
                 Keys.remove(r.backend(), r.keyId());

@@ -7,7 +7,6 @@ import org.hygie.backup.walk.TreeLoader;
 import org.hygie.repository.Repository;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.json.Json;
-import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import org.hygie.repository.tree.Node;
 import org.hygie.repository.tree.NodeType;
@@ -43,7 +42,7 @@ final class LsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal t = root.terminal();
-        try (Repository r = repo.open(root.messages(), t); RepositoryLock lock = Locks.acquire(r, false)) {
+        try (Repository r = repo.open(root.messages(), t); RepositoryLock lock = Locking.lock(r, false, root)) {
             Id snapId = r.resolveSnapshot(snapshot);
             TreeLoader loader = new TreeLoader(r);
             Id start = SnapshotPath.directory(loader, Id.parse(r.loadSnapshot(snapId).tree()), path);

@@ -12,7 +12,6 @@ import org.hygie.backup.restore.Restorer;
 import org.hygie.repository.Repository;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.json.Json;
-import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +51,7 @@ final class RestoreCommand implements Callable<Integer> {
         Messages msg = root.messages();
         Terminal t = root.terminal();
         RestoreResult result;
-        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locks.acquire(r, false)) {
+        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, false, root)) {
             Id snapId = r.resolveSnapshot(snapshot);
             Id tree = Id.parse(r.loadSnapshot(snapId).tree());
             if (!json) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.hygie.repository.Repository;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.json.Json;
-import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import org.hygie.repository.snapshot.Snapshot;
 import picocli.CommandLine.Command;
@@ -35,7 +34,7 @@ final class SnapshotsCommand implements Callable<Integer> {
         Terminal t = root.terminal();
         List<RepositoryException> errors = new ArrayList<>();
         List<Repository.SnapshotEntry> snaps;
-        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locks.acquire(r, false)) {
+        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, false, root)) {
             snaps = r.snapshots(errors::add);
         }
         for (RepositoryException e : errors) {

@@ -30,9 +30,24 @@ final class MetadataWriter {
         if (n.type() != NodeType.SYMLINK) {
             Files.setAttribute(p, "unix:mode", posixPermissions(n.mode()), LinkOption.NOFOLLOW_LINKS);
         }
+        OffsetDateTime atime = n.atime() != null ? n.atime() : n.mtime();
+        if (n.type() == NodeType.SYMLINK && hasSubMicros(n.mtime(), atime)) {
+            // the JDK sets a link's times with lutimes, to the microsecond: touch -h keeps the nanoseconds
+            Specials.touch(p, n.mtime(), atime);
+            return;
+        }
         BasicFileAttributeView view = Files.getFileAttributeView(p, BasicFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
-        view.setTimes(time(n.mtime()), time(n.atime() != null ? n.atime() : n.mtime()), null);
+        view.setTimes(time(n.mtime()), time(atime), null);
+    }
+
+    private static boolean hasSubMicros(OffsetDateTime... times) {
+        for (OffsetDateTime t : times) {
+            if (t != null && t.getNano() % 1000 != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Go mode bits to POSIX permission bits with 04000, 02000, 01000. */

@@ -33,9 +33,14 @@ final class Specials {
             run("chmod", mode, "--", p.toString()); // chown clears setuid and setgid
         }
         if (n.mtime() != null) {
-            run("touch", "-h", "-m", "-d", epoch(n.mtime()), "--", p.toString());
-            run("touch", "-h", "-a", "-d", epoch(n.atime() != null ? n.atime() : n.mtime()), "--", p.toString());
+            touch(p, n.mtime(), n.atime() != null ? n.atime() : n.mtime());
         }
+    }
+
+    /** Sets mtime and atime to the nanosecond without opening or following {@code p}. */
+    static void touch(Path p, OffsetDateTime mtime, OffsetDateTime atime) throws IOException {
+        run("touch", "-h", "-m", "-d", epoch(mtime), "--", p.toString());
+        run("touch", "-h", "-a", "-d", epoch(atime), "--", p.toString());
     }
 
     private static String epoch(OffsetDateTime t) {

@@ -15,9 +15,10 @@ import org.hygie.repository.id.Id;
 import org.hygie.repository.json.Json;
 
 /**
- * Takes, refreshes and removes locks as restic 0.14 does (restic-format.md §11): list, fail on a conflict,
- * write ours, wait 200 ms, list again. A conflicting lock blocks even when stale, as in restic; the error
- * says so, and {@link #removeStale} clears stale ones.
+ * Takes, refreshes and removes locks as restic does (restic-format.md §11): list, fail on a conflict,
+ * write ours, wait 200 ms, list again. A stale lock (not refreshed for 30 minutes, or whose process on this
+ * host is gone) does not block, as in restic since 0.15; it is reported to the caller, and
+ * {@link #removeStale} clears stale ones.
  */
 public final class Locks {
     static final long RECHECK_MILLIS = 200;
@@ -40,7 +41,18 @@ public final class Locks {
 
     /** Takes a lock, or throws {@link Problem#LOCKED} naming the holder. */
     public static RepositoryLock acquire(Repository repo, boolean exclusive) {
+        return acquire(repo, exclusive, stale -> { });
+    }
+
+    /** Takes a lock; stale locks in the way are given to {@code onStale} and ignored. */
+    public static RepositoryLock acquire(Repository repo, boolean exclusive,
+            java.util.function.Consumer<LockInfo> onStale) {
         SighupGuard.install();
+        for (LockInfo l : list(repo)) {
+            if (l.conflictsWith(exclusive) && l.isStale(Instant.now())) {
+                onStale.accept(l);
+            }
+        }
         checkConflicts(repo, exclusive, null);
         Id ours = write(repo, exclusive);
         try {
@@ -73,14 +85,13 @@ public final class Locks {
     private static void checkConflicts(Repository repo, boolean exclusive, Id ours) {
         Instant now = Instant.now();
         for (LockInfo l : list(repo)) {
-            if (l.id().equals(ours) || !l.conflictsWith(exclusive)) {
+            if (l.id().equals(ours) || !l.conflictsWith(exclusive) || l.isStale(now)) {
                 continue;
             }
             LockJson j = l.lock();
             throw new LockedException(repo.backend().location(), l,
                     (j.exclusive() ? "exclusive" : "shared") + " lock held by PID " + j.pid() + " on " + j.hostname()
-                            + " (" + j.username() + ") since " + j.time() + (l.isStale(now) ? ", stale" : ""),
-                    l.isStale(now));
+                            + " (" + j.username() + ") since " + j.time());
         }
     }
 

@@ -30,6 +30,25 @@ public final class RepositoryLock implements AutoCloseable {
             return t;
         });
         refresher.scheduleAtFixedRate(this::refresh, REFRESH_MINUTES, REFRESH_MINUTES, TimeUnit.MINUTES);
+        // Interrupted with Ctrl-C or killed with SIGTERM, the lock goes too (a kill -9 leaves it, to go stale).
+        this.releaseOnExit = new Thread(this::releaseQuietly, "hygie-lock-release");
+        Runtime.getRuntime().addShutdownHook(releaseOnExit);
+    }
+
+    private final Thread releaseOnExit;
+    private boolean released;
+
+    private synchronized void releaseQuietly() {
+        if (!released) {
+            released = true;
+            refresher.shutdownNow();
+            try {
+                Locks.delete(repo, current);
+            } catch (RepositoryException e) {
+                // exiting: a lock left behind goes stale and is then ignored
+                return;
+            }
+        }
     }
 
     /** Writes a fresh lock file and removes the previous one. */
@@ -58,7 +77,16 @@ public final class RepositoryLock implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (released) {
+            return;
+        }
+        released = true;
         refresher.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs or ran; deleting below is idempotent
+        }
         Locks.delete(repo, current);
     }
 }

@@ -60,18 +60,21 @@ class LocksTest {
     }
 
     @Test
-    void staleLocksBlockUntilRemovedAndFreshOnesStay() {
+    void staleLocksAreReportedAndIgnoredThenRemovedWhileFreshOnesStay() throws Exception {
         Id stale = repo.saveUnpacked(FileType.LOCK, Json.write(new LockJson("2020-01-01T00:00:00Z", true, "elsewhere",
                 "someone", 12345, 0, 0)));
-        LockedException e = assertThrows(LockedException.class, () -> Locks.acquire(repo, false));
-        assertTrue(e.stale());
-        try (RepositoryLock mine = Locks.acquire(repo, false)) {
-            throw new AssertionError("should not be reached");
-        } catch (LockedException expected) {
-            assertTrue(expected.stale());
+        // a lock of this host whose process is gone is stale too, however recent
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Id deadProcess = repo.saveUnpacked(FileType.LOCK, Json.write(new LockJson(
+                java.time.OffsetDateTime.now().toString(), true, org.hygie.repository.host.Host.hostname(), "me",
+                gone.pid(), 0, 0)));
+        List<Id> reported = new java.util.ArrayList<>();
+        try (RepositoryLock mine = Locks.acquire(repo, true, l -> reported.add(l.id()))) {
+            assertEquals(java.util.Set.of(stale, deadProcess), java.util.Set.copyOf(reported));
         }
         Id fresh = Locks.write(repo, false);
-        assertEquals(List.of(stale), Locks.removeStale(repo));
+        assertEquals(java.util.Set.of(stale, deadProcess), java.util.Set.copyOf(Locks.removeStale(repo)));
         assertEquals(List.of(fresh), repo.list(FileType.LOCK));
     }
 
