@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hygie.backup.filter.PathPatterns;
 import org.hygie.backup.walk.TreeLoader;
 import org.hygie.repository.Repository;
 import org.hygie.repository.error.RepositoryException;
@@ -36,7 +37,7 @@ public final class Restorer {
     private final RestoreOptions options;
     private final RestoreListener listener;
     private final MetadataWriter metadata;
-    private final IncludeFilter filter;
+    private final PathPatterns filter;
     private final List<RestoreResult.Problem> problems = Collections.synchronizedList(new ArrayList<>());
 
     private final List<FileJob> files = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class Restorer {
         this.options = options;
         this.listener = listener;
         this.metadata = new MetadataWriter(options.restoreOwnership());
-        this.filter = new IncludeFilter(options.includes());
+        this.filter = new PathPatterns(options.includes());
     }
 
     private record FileJob(Path path, Node node, String display, Path linkTo) {

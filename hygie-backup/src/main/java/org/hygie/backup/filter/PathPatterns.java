@@ -1,18 +1,18 @@
-package org.hygie.backup.restore;
+package org.hygie.backup.filter;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * restic's include rules for restore: a path is restored when a pattern matches it or one of its parents;
- * a folder is entered when a pattern may match something below it. Patterns are split on {@code /};
+ * restic's path patterns, for restore's includes and backup's excludes. Patterns are split on {@code /};
  * {@code *} and {@code ?} match within a component, {@code **} any number of components; a pattern
- * not starting with {@code /} may match at any depth.
+ * not starting with {@code /} may match at any depth. For includes, a path is taken when a pattern matches
+ * it or one of its parents, and a folder is entered when a pattern may match something below it.
  */
-final class IncludeFilter {
+public final class PathPatterns {
     private final List<String[]> patterns = new ArrayList<>();
 
-    IncludeFilter(List<String> raw) {
+    public PathPatterns(List<String> raw) {
         for (String p : raw) {
             String trimmed = p.strip();
             if (trimmed.isEmpty()) {
@@ -26,12 +26,23 @@ final class IncludeFilter {
         }
     }
 
-    boolean all() {
+    /** True when there is no pattern (for includes: everything is included). */
+    public boolean all() {
         return patterns.isEmpty();
     }
 
+    /** Whether a pattern matches exactly this path (components from the root). */
+    public boolean matches(List<String> path) {
+        for (String[] p : patterns) {
+            if (match(p, 0, path, 0, false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the path (components from the snapshot root) or one of its parents is included. */
-    boolean includes(List<String> path) {
+    public boolean includes(List<String> path) {
         if (all()) {
             return true;
         }
@@ -47,7 +58,7 @@ final class IncludeFilter {
     }
 
     /** Whether something below this folder may be included. */
-    boolean mayIncludeBelow(List<String> dir) {
+    public boolean mayIncludeBelow(List<String> dir) {
         if (all()) {
             return true;
         }
@@ -82,7 +93,7 @@ final class IncludeFilter {
     }
 
     /** Shell-style match of one component: {@code *} any run, {@code ?} one character. */
-    static boolean glob(String pattern, String name) {
+    public static boolean glob(String pattern, String name) {
         int p = 0;
         int n = 0;
         int star = -1;
