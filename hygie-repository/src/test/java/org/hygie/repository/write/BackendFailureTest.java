@@ -126,7 +126,7 @@ class BackendFailureTest {
     @Test
     void verificationStopsAWriterGivenAWrongId() throws Exception {
         try (Repository repo = TestRepos.init(tmp.resolve("repo"), 2)) {
-            RepositoryWriter w = new RepositoryWriter(repo, TestRepos.small());
+            RepositoryWriter w = new RepositoryWriter(repo, TestRepos.small().withVerify(true));
             byte[] plain = TestBlobs.text(1, 10_000);
             w.save(BlobType.DATA, org.hygie.repository.id.Id.hash(new byte[] {1}), plain);
             RepositoryException e = assertThrows(RepositoryException.class, w::close);

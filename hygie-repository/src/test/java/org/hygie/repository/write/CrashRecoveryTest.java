@@ -68,7 +68,8 @@ class CrashRecoveryTest {
                 PackReader.readHeader(repo.backend(), repo.key(), pack, true).forEach(e -> storedBlobs.add(e.id()));
             }
         }
-        assertTrue(orphans.size() >= 2, "packs 7 and 8 at least are not indexed: " + orphans.size());
+        // Pack 8 at least: its index file could only have been written after it, when nothing could be written.
+        assertTrue(orphans.size() >= 1, "packs not indexed: " + orphans.size());
 
         Restic restic = new Restic(dir, TestRepos.PASSWORD);
         Restic.Result check = restic.ok("check", "--read-data");

@@ -37,9 +37,9 @@ final class TestRepos {
         return Repository.open(new LocalBackend(dir), PASSWORD_BYTES);
     }
 
-    /** Options small enough for tests: 4 MiB packs, two workers. */
+    /** Options small enough for tests: 4 MiB packs, two workers, every blob verified. */
     static WriterOptions small() {
-        return WriterOptions.defaults().withPackSizeMiB(4).withThreads(2);
+        return WriterOptions.defaults().withPackSizeMiB(4).withThreads(2).withVerify(true);
     }
 
     /** Every pack listed by the index files on the backend, in the order read, with its entries. */
