@@ -42,6 +42,11 @@ final class OpenPack {
         return blobs;
     }
 
+    /** Drops the blobs once they are copied into the pack file, so an upload holds one copy of the bytes, not two. */
+    void releaseBlobs() {
+        blobs.clear();
+    }
+
     /** Whether {@code b} may still go in; an empty pack takes any blob. */
     boolean hasRoomFor(EncodedBlob b) {
         return blobs.isEmpty() || (headerBytes + entrySize(b) <= MAX_HEADER_PLAIN

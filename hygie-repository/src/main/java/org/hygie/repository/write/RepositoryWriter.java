@@ -214,12 +214,14 @@ public final class RepositoryWriter implements Closeable {
 
     /** Upload thread: finish the pack, store it, then make its blobs known. */
     private void store(OpenPack pack) {
+        boolean released = false;
         try {
             if (failure.failed()) {
                 return;
             }
             long t0 = System.nanoTime();
             PackFile file = PackFile.assemble(pack, key);
+            pack.releaseBlobs();
             long t1 = System.nanoTime();
             counters.packNanos.add(t1 - t0);
             try {
@@ -240,11 +242,15 @@ public final class RepositoryWriter implements Closeable {
             counters.packs.increment();
             counters.packBytes.add(file.bytes().length);
             pendingIndex.add(new IndexFiles.PackRecord(file.id(), file.entries()));
+            budget.release(pack.charged()); // the bytes are gone; savers need not wait for the index file
+            released = true;
             pendingIndex.writeIfDue();
         } catch (Throwable t) {
             fail(t);
         } finally {
-            budget.release(pack.charged());
+            if (!released) {
+                budget.release(pack.charged());
+            }
             uploading.done();
         }
     }
