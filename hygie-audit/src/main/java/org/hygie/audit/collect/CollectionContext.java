@@ -14,7 +14,9 @@ public record CollectionContext(CommandRunner runner, HostFiles files, Map<Strin
     }
 
     public static CollectionContext live(Clock clock) {
-        return new CollectionContext(new LiveCommandRunner(), new LiveHostFiles(), System.getenv(), clock);
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.putIfAbsent("USER", System.getProperty("user.name"));
+        return new CollectionContext(new LiveCommandRunner(), new LiveHostFiles(), env, clock);
     }
 
     public CommandResult run(String... argv) {
