@@ -15,6 +15,30 @@ import org.hygie.audit.collect.linux.LinuxSoftwareCollector;
 import org.hygie.audit.collect.linux.LinuxTimeSyncCollector;
 import org.hygie.audit.collect.linux.LinuxUsbAutorunCollector;
 import org.hygie.audit.collect.linux.LinuxWifiCollector;
+import org.hygie.audit.collect.macos.MacosAccountsCollector;
+import org.hygie.audit.collect.macos.MacosAntivirusCollector;
+import org.hygie.audit.collect.macos.MacosFileVaultCollector;
+import org.hygie.audit.collect.macos.MacosFirewallCollector;
+import org.hygie.audit.collect.macos.MacosIdleSleepCollector;
+import org.hygie.audit.collect.macos.MacosOsCollector;
+import org.hygie.audit.collect.macos.MacosScreenLockCollector;
+import org.hygie.audit.collect.macos.MacosSoftwareCollector;
+import org.hygie.audit.collect.macos.MacosTimeSyncCollector;
+import org.hygie.audit.collect.macos.MacosUpdatesCollector;
+import org.hygie.audit.collect.macos.MacosUsbAutorunCollector;
+import org.hygie.audit.collect.macos.MacosWifiCollector;
+import org.hygie.audit.collect.windows.WindowsAccountsCollector;
+import org.hygie.audit.collect.windows.WindowsAntivirusCollector;
+import org.hygie.audit.collect.windows.WindowsBitLockerCollector;
+import org.hygie.audit.collect.windows.WindowsFirewallCollector;
+import org.hygie.audit.collect.windows.WindowsIdleSleepCollector;
+import org.hygie.audit.collect.windows.WindowsOsCollector;
+import org.hygie.audit.collect.windows.WindowsScreenLockCollector;
+import org.hygie.audit.collect.windows.WindowsSoftwareCollector;
+import org.hygie.audit.collect.windows.WindowsTimeSyncCollector;
+import org.hygie.audit.collect.windows.WindowsUpdatesCollector;
+import org.hygie.audit.collect.windows.WindowsUsbAutorunCollector;
+import org.hygie.audit.collect.windows.WindowsWifiCollector;
 
 /** The collectors of each OS. The slowest ones come first so that they start early. */
 public final class PlatformCollectors {
@@ -28,7 +52,15 @@ public final class PlatformCollectors {
                     new LinuxIdleSleepCollector(), new LinuxDiskEncryptionCollector(), new LinuxFirewallCollector(),
                     new LinuxAntivirusCollector(), new LinuxLoginScreenCollector(), new LinuxAccountsCollector(),
                     new LinuxTimeSyncCollector(), new LinuxUsbAutorunCollector(), new LinuxWifiCollector());
-            case WINDOWS, MACOS -> List.of();
+            case WINDOWS -> List.of(new WindowsOsCollector(), new WindowsUpdatesCollector(),
+                    new WindowsScreenLockCollector(), new WindowsIdleSleepCollector(), new WindowsBitLockerCollector(),
+                    new WindowsFirewallCollector(), new WindowsAntivirusCollector(), new WindowsAccountsCollector(),
+                    new WindowsTimeSyncCollector(), new WindowsSoftwareCollector(), new WindowsUsbAutorunCollector(),
+                    new WindowsWifiCollector());
+            case MACOS -> List.of(new MacosWifiCollector(), new MacosOsCollector(), new MacosUpdatesCollector(),
+                    new MacosScreenLockCollector(), new MacosIdleSleepCollector(), new MacosFileVaultCollector(),
+                    new MacosFirewallCollector(), new MacosAntivirusCollector(), new MacosAccountsCollector(),
+                    new MacosTimeSyncCollector(), new MacosSoftwareCollector(), new MacosUsbAutorunCollector());
         };
     }
 }

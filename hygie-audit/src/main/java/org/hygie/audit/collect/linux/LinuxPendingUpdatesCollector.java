@@ -16,12 +16,13 @@ import org.hygie.audit.fact.Fact;
 import org.hygie.audit.fact.FactStatus;
 
 /**
- * Updates waiting to be installed, counted without network: {@code apt-get -s dist-upgrade} on the package lists
- * already downloaded (a line per package, the security ones coming from a {@code *-security} suite), or
+ * Updates waiting to be installed, counted without network: {@code apt list --upgradable} on the package lists
+ * already downloaded ({@code pkg/suite version arch [upgradable from: old]}, the security ones coming from a
+ * {@code *-security} suite), or
  * {@code dnf -C check-update} on the cache. Also how old the lists are and whether a reboot is pending.
  */
 public final class LinuxPendingUpdatesCollector implements Collector {
-    static final String APT = "apt-get -s -o Debug::NoLocking=1 dist-upgrade";
+    static final String APT = "apt list --upgradable";
     static final String DNF = "dnf -q -C check-update";
     static final String DNF_SECURITY = "dnf -q -C check-update --security";
 
@@ -61,9 +62,9 @@ public final class LinuxPendingUpdatesCollector implements Collector {
             long total = 0;
             long security = 0;
             for (String line : r.stdout().split("\\R")) {
-                if (line.startsWith("Inst ")) {
+                if (line.contains("[upgradable from:")) {
                     total++;
-                    if (line.toLowerCase(Locale.ROOT).contains("-security")) {
+                    if (line.split(" ")[0].toLowerCase(Locale.ROOT).contains("-security")) {
                         security++;
                     }
                 }
