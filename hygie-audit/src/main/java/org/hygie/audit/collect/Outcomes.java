@@ -57,7 +57,6 @@ public final class Outcomes {
             case MISSING -> FactStatus.NOT_SUPPORTED;
             default -> FactStatus.ERROR;
         };
-        return Fact.unavailable(id, status, path, read.status() == FileRead.Status.DENIED
-                ? "not readable without administrator rights: " + path : "cannot read " + path);
+        return Fact.unavailable(id, status, path, read.status() == FileRead.Status.DENIED ? path : "cannot read " + path);
     }
 }

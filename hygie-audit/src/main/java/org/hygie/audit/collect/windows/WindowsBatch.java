@@ -87,8 +87,9 @@ final class WindowsBatch {
                     case "not_found" -> FactStatus.NOT_SUPPORTED;
                     default -> Outcomes.statusOfText(n.path("_message").asText(""));
                 };
+                String message = n.path("_message").asText("");
                 return new Section(null, Fact.unavailable("windows.batch", status, source,
-                        kind + ": " + n.path("_message").asText("")), source);
+                        kind.equals("not_found") ? "not_found: " + message : message), source);
             }
             return new Section(n, null, source);
         }
