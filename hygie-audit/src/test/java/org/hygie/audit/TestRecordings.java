@@ -38,6 +38,11 @@ public final class TestRecordings {
     private TestRecordings() {
     }
 
+    /** For parameterised tests. */
+    public static List<String> allRecordings() {
+        return ALL;
+    }
+
     public static Path dir(String name) {
         try {
             return Path.of(TestRecordings.class.getResource("/recordings/" + name).toURI());
