@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -27,8 +26,7 @@ public final class ReplayCommandRunner implements CommandRunner {
         }
         try {
             JsonNode root = new ObjectMapper().readTree(index.toFile());
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
                 answers.put(e.getKey(), answer(recording, e.getValue()));
             }
         } catch (IOException e) {

@@ -26,7 +26,7 @@ public final class HtmlReport {
                 .append("small{color:#5f6368}</style></head><body>\n");
         h.append("<h1>").append(fr ? "Audit du poste " : "Workstation audit ").append(esc(r.host())).append("</h1>\n");
         h.append("<p>").append(esc(r.startedAt().toString())).append(" · ").append(esc(r.os())).append(" · ")
-                .append(fr ? "score global : " : "overall score: ").append(score(r.overall())).append("</p>\n");
+                .append(fr ? "score global : " : "overall score: ").append(score(r.overall(), fr)).append("</p>\n");
         h.append("<h2>").append(fr ? "À faire, du plus urgent au moins urgent" : "To do, most urgent first").append("</h2>\n<ol>");
         for (RuleResult a : r.actions()) {
             h.append("<li><span class=\"s\" style=\"color:").append(COLOURS.get(a.status())).append("\">")
@@ -35,7 +35,7 @@ public final class HtmlReport {
         }
         h.append("</ol>\n<h2>").append(fr ? "Par section du guide" : "By guide section").append("</h2>\n<table>");
         for (SectionScore s : r.sections()) {
-            h.append("<tr><th colspan=\"3\">").append(esc(s.title())).append(" — ").append(score(s)).append("</th></tr>\n");
+            h.append("<tr><th colspan=\"3\">").append(esc(s.title())).append(" — ").append(score(s, fr)).append("</th></tr>\n");
             for (RuleResult x : r.results()) {
                 if (x.section().equals(s.section())) {
                     h.append("<tr><td class=\"s\" style=\"color:").append(COLOURS.get(x.status())).append("\">")
@@ -51,8 +51,8 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    private static String score(SectionScore s) {
-        return (s.score() == null ? "–" : s.score() + "/100") + " (" + s.coverage() + " %)";
+    private static String score(SectionScore s, boolean fr) {
+        return (s.score() == null ? "–" : s.score() + "/100") + (fr ? " (couverture " : " (coverage ") + s.coverage() + " %)";
     }
 
     /** The status in words. */

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,7 @@ public final class RuleCatalog {
             sections.add(new Section(s.path("id").asText(), Texts.from(s.path("title"), "section " + s.path("id"))));
         }
         Map<String, Texts> reasons = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("reasons").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.path("reasons").properties()) {
             reasons.put(e.getKey(), Texts.from(e.getValue(), "reason " + e.getKey()));
         }
         Set<String> sectionIds = new HashSet<>();
@@ -82,12 +80,12 @@ public final class RuleCatalog {
         List<String> facts = new ArrayList<>();
         r.path("facts").forEach(f -> facts.add(f.asText()));
         Map<String, Object> thresholds = new LinkedHashMap<>();
-        r.path("thresholds").fields().forEachRemaining(e -> thresholds.put(e.getKey(), Condition.plain(e.getValue())));
+        r.path("thresholds").properties().forEach(e -> thresholds.put(e.getKey(), Condition.plain(e.getValue())));
         Map<String, Texts> evidence = new LinkedHashMap<>();
-        r.path("evidence").fields().forEachRemaining(e ->
+        r.path("evidence").properties().forEach(e ->
                 evidence.put(e.getKey(), Texts.from(e.getValue(), where + " evidence " + e.getKey())));
         Map<String, Texts> remediation = new LinkedHashMap<>();
-        r.path("remediation").fields().forEachRemaining(e -> {
+        r.path("remediation").properties().forEach(e -> {
             if (!OS_KEYS.contains(e.getKey())) {
                 throw new IllegalArgumentException(where + ": remediation for unknown OS " + e.getKey());
             }

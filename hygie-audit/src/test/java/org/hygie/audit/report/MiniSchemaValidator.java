@@ -77,8 +77,7 @@ final class MiniSchemaValidator {
                 }
             }
             JsonNode props = schema.path("properties");
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : v.properties()) {
                 if (props.has(f.getKey())) {
                     check(props.get(f.getKey()), f.getValue(), path + "." + f.getKey(), errors);
                 } else if (schema.has("additionalProperties") && !schema.get("additionalProperties").asBoolean()) {
