@@ -44,8 +44,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON output (docs/audit-json-schema.json)")
     boolean json;
 
-    @Option(names = "--lang", paramLabel = "fr|en", description = "language of the texts (default: French)")
-    String lang;
+    @picocli.CommandLine.ParentCommand
+    HygieCommand root;
 
     @Option(names = "--html", paramLabel = "FILE", description = "also write an HTML report to FILE")
     Path html;
@@ -58,7 +58,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Messages m = Messages.forLanguage(lang);
+        Messages m = root.messages();
         String language = m.locale().getLanguage();
         BackupStatusSource backup = backupState == null ? BackupStatusSource.none() : new StateFileBackupSource(backupState);
         AuditOptions options = AuditOptions.live(dir(stateDir)).withLanguage(language).withBackup(backup);
@@ -142,15 +142,15 @@ public final class AuditCommand implements Callable<Integer> {
         @Option(names = "--by", required = true, paramLabel = "NAME", description = "who attests")
         String by;
 
-        @Option(names = "--lang", paramLabel = "fr|en")
-        String lang;
+        @picocli.CommandLine.ParentCommand
+        AuditCommand audit;
 
         @Option(names = "--state-dir", paramLabel = "DIR", description = "where attestations are kept (default ~/.config/hygie)")
         Path stateDir;
 
         @Override
         public Integer call() {
-            Messages m = Messages.forLanguage(lang);
+            Messages m = audit.root.messages();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Rule r = new Audit().catalog().rule(rule).orElse(null);

@@ -9,19 +9,15 @@ import picocli.CommandLine.Mixin;
 
 /** The top-level {@code hygie} command; each verb is a subcommand. */
 @Command(name = "hygie", mixinStandardHelpOptions = true, version = "hygie 0.1.0",
-<<<<<<< HEAD
         description = "Hygie : la sécurité informatique du cabinet médical / IT-security health for the medical practice.",
         subcommands = {InitCommand.class, SnapshotsCommand.class, LsCommand.class, RestoreCommand.class,
-                CheckCommand.class, KeyCommand.class, UnlockCommand.class, CommandLine.HelpCommand.class},
+                CheckCommand.class, KeyCommand.class, UnlockCommand.class, AuditCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
         exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",
                 "2:arguments invalides / invalid arguments", "3:terminé avec avertissements / done with warnings",
                 "10:pas de dépôt / no repository", "11:dépôt verrouillé / repository locked",
                 "12:mauvais mot de passe / wrong password"})
-=======
-        subcommands = {AuditCommand.class},
-        description = "Hygie: la sécurité informatique du cabinet médical / IT-security health for the medical practice.")
->>>>>>> audit
 public final class HygieCommand {
     @Mixin
     GlobalOptions global = new GlobalOptions();
