@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "hygie", mixinStandardHelpOptions = true, version = "hygie 0.1.0",
         description = "Hygie : la sécurité informatique du cabinet médical / IT-security health for the medical practice.",
         subcommands = {InitCommand.class, SnapshotsCommand.class, LsCommand.class, RestoreCommand.class,
-                CheckCommand.class, KeyCommand.class, UnlockCommand.class, AuditCommand.class,
+                CheckCommand.class, BackupCommand.class, KeyCommand.class, UnlockCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
         exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",
