@@ -137,6 +137,36 @@ class RepositoryInteropTest {
     }
 
     @Test
+    void anUnknownVersionAndDamagedKeysAreRefusedAndNothingIsModified() throws Exception {
+        Path repoDir = tmp.resolve("repo");
+        Repository repo = Repository.init(new LocalBackend(repoDir), PASSWORD, 2, TEST_POLYNOMIAL,
+                Repository.KdfParams.TESTING);
+        // a config claiming version 3, properly encrypted
+        byte[] v3 = repo.key().encrypt(("{\"version\":3,\"id\":\"" + repo.config().id()
+                + "\",\"chunker_polynomial\":\"3da3358b4dc173\"}").getBytes(StandardCharsets.UTF_8));
+        Path config = repoDir.resolve("config");
+        byte[] original = Files.readAllBytes(config);
+        config.toFile().setWritable(true);
+        Files.write(config, v3);
+        RepositoryException unknown = assertThrows(RepositoryException.class,
+                () -> Repository.open(new LocalBackend(repoDir), PASSWORD));
+        assertEquals(Problem.UNSUPPORTED_VERSION, unknown.problem());
+        Files.write(config, original);
+
+        Path key = Files.list(repoDir.resolve("keys")).findFirst().orElseThrow();
+        byte[] keyBytes = Files.readAllBytes(key);
+        key.toFile().setWritable(true);
+        Files.write(key, java.util.Arrays.copyOf(keyBytes, keyBytes.length / 2));
+        RepositoryException truncated = assertThrows(RepositoryException.class,
+                () -> Repository.open(new LocalBackend(repoDir), PASSWORD));
+        assertEquals(Problem.CORRUPTED, truncated.problem());
+        assertTrue(truncated.subject().startsWith("keys/"), truncated.subject());
+        // refused, and nothing in the repository changed
+        assertArrayEquals(original, Files.readAllBytes(config));
+        assertEquals(keyBytes.length / 2, Files.size(key));
+    }
+
+    @Test
     void opensResticsVersion1Fixtures() throws Exception {
         Path repoDir = Fixtures.unpack("small-repo.tar.gz", tmp);
         try (Repository repo = Repository.open(new LocalBackend(repoDir),
