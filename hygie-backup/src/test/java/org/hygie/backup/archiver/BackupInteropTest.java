@@ -150,6 +150,59 @@ class BackupInteropTest {
     }
 
     @Test
+    void aFileChangingWhileReadIsReported() throws Exception {
+        Path src = Files.createDirectories(data.resolve("src"));
+        Path growing = src.resolve("journal.db");
+        Files.write(growing, SourceTrees.random(new java.util.Random(5), 48 * 1024 * 1024));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    Files.write(growing, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+                    Thread.sleep(1);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        writer.start();
+        BackupSummary s;
+        try (Repository repo = init(2)) {
+            s = backup(repo, BackupOptions.of(List.of(src)));
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertEquals(1, s.warnings().size(), s.warnings().toString());
+        assertEquals(growing.toString(), s.warnings().get(0).path());
+        assertTrue(s.warnings().get(0).message().contains("changed while being read"), s.warnings().toString());
+        new Restic(tmp.resolve("repo"), PASSWORD).ok("check", "--read-data");
+    }
+
+    @Test
+    void oneFileSystemKeepsTheMountPointButNotWhatIsMountedThere() throws Exception {
+        Path src = Files.createDirectories(data.resolve("src"));
+        Files.writeString(src.resolve("here.txt"), "ici");
+        Path mnt = Files.createDirectories(src.resolve("mnt"));
+        SourceTrees.sh("mount", "-t", "tmpfs", "-o", "size=1m", "hygie-test", mnt.toString());
+        try {
+            Files.writeString(mnt.resolve("elsewhere.txt"), "ailleurs");
+            try (Repository repo = init(2)) {
+                BackupSummary s = backup(repo, BackupOptions.of(List.of(src)).withExcludes(List.of(), false, true));
+                Path target = tmp.resolve("target");
+                new Restorer(repo, RestoreOptions.to(target), RestoreListener.NONE).restore(
+                        Id.parse(repo.loadSnapshot(s.snapshot()).tree()));
+                assertEquals(List.of("", "here.txt", "mnt"), TreeAssert.names(target.resolve(src.toString()
+                        .substring(1))));
+                BackupSummary all = backup(repo, BackupOptions.of(List.of(src)));
+                assertEquals(2, all.filesNew() + all.filesUnmodified(), "without the option both files: " + all);
+            }
+        } finally {
+            SourceTrees.sh("umount", mnt.toString());
+        }
+    }
+
+    @Test
     void aMissingTargetWritesNothing() throws Exception {
         try (Repository repo = init(2)) {
             org.junit.jupiter.api.Assertions.assertThrows(SourceException.class,
