@@ -38,6 +38,15 @@ public interface Backend extends Closeable {
 
     void delete(FileType type, String name) throws IOException;
 
+    /**
+     * Whether this storage lets files other than locks be deleted. An append-only server (rest-server
+     * {@code --append-only}) does not: backups still work there, forget and prune must not start. Backends that
+     * cannot know in advance probe harmlessly (deleting a file that does not exist).
+     */
+    default boolean deletionAllowed() throws IOException {
+        return true;
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -17,5 +17,7 @@ public enum Problem {
     /** A snapshot, blob or path that was asked for is not there, or an id prefix is ambiguous. */
     NOT_FOUND,
     /** Reading or writing the storage failed. */
-    IO
+    IO,
+    /** The storage refuses deletion (an append-only server): forget and prune cannot run there, by design. */
+    APPEND_ONLY
 }
