@@ -1,0 +1,141 @@
+package org.hygie.repository.backend;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Retries transient failures of a remote backend with exponential back-off (as restic's retry backend does).
+ * "Not found" and "already exists" are answers, not failures, and are not retried; a save that failed after the
+ * server stored the file is recognised on retry (same name, same size) and counts as done.
+ */
+public final class RetryingBackend implements Backend {
+
+    /** How often and how long to retry. */
+    public record Policy(int attempts, Duration firstDelay, Duration maxDelay) {
+        public static final Policy DEFAULT = new Policy(6, Duration.ofMillis(500), Duration.ofSeconds(15));
+        public static final Policy FAST = new Policy(6, Duration.ofMillis(20), Duration.ofMillis(200));
+    }
+
+    private interface Op<T> {
+        T run() throws IOException;
+    }
+
+    private final Backend inner;
+    private final Policy policy;
+
+    public RetryingBackend(Backend inner, Policy policy) {
+        this.inner = inner;
+        this.policy = policy;
+    }
+
+    public Backend inner() {
+        return inner;
+    }
+
+    private <T> T retry(String what, Op<T> op) throws IOException {
+        long delay = policy.firstDelay().toMillis();
+        IOException last = null;
+        for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
+            try {
+                return op.run();
+            } catch (NoSuchFileException | FileAlreadyExistsException e) {
+                throw e;
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                last = e;
+                if (attempt == policy.attempts()) {
+                    break;
+                }
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException(what + " interrupted");
+                }
+                delay = Math.min(delay * 2, policy.maxDelay().toMillis());
+            }
+        }
+        throw new IOException(what + " failed after " + policy.attempts() + " attempts: " + last.getMessage(), last);
+    }
+
+    @Override
+    public String location() {
+        return inner.location();
+    }
+
+    @Override
+    public void create() throws IOException {
+        retry("create", () -> {
+            inner.create();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean exists(FileType type, String name) throws IOException {
+        return retry("stat " + type.folder() + "/" + name, () -> inner.exists(type, name));
+    }
+
+    @Override
+    public List<FileInfo> list(FileType type) throws IOException {
+        return retry("list " + type.folder(), () -> inner.list(type));
+    }
+
+    @Override
+    public byte[] load(FileType type, String name) throws IOException {
+        return retry("read " + type.folder() + "/" + name, () -> inner.load(type, name));
+    }
+
+    @Override
+    public byte[] load(FileType type, String name, long offset, int length) throws IOException {
+        return retry("read " + type.folder() + "/" + name, () -> inner.load(type, name, offset, length));
+    }
+
+    @Override
+    public long size(FileType type, String name) throws IOException {
+        return retry("stat " + type.folder() + "/" + name, () -> inner.size(type, name));
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data) throws IOException {
+        boolean[] failedOnce = new boolean[1];
+        retry("write " + type.folder() + "/" + name, () -> {
+            try {
+                inner.save(type, name, data);
+            } catch (FileAlreadyExistsException e) {
+                // an earlier attempt may have stored it before its answer was lost
+                if (failedOnce[0] && type != FileType.CONFIG && inner.size(type, name) == data.length) {
+                    return null;
+                }
+                throw e;
+            } catch (IOException e) {
+                failedOnce[0] = true;
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(FileType type, String name) throws IOException {
+        retry("delete " + type.folder() + "/" + name, () -> {
+            inner.delete(type, name);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deletionAllowed() throws IOException {
+        return retry("probe", inner::deletionAllowed);
+    }
+
+    @Override
+    public void close() throws IOException {
+        inner.close();
+    }
+}

@@ -1,0 +1,70 @@
+package org.hygie.repository.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hygie.repository.id.Id;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetryingBackendTest extends BackendContract {
+    @TempDir
+    Path tmp;
+    private int n;
+
+    @Override
+    protected Backend newBackend() throws Exception {
+        Backend b = new RetryingBackend(new LocalBackend(tmp.resolve("repo-" + n++)), RetryingBackend.Policy.FAST);
+        b.create();
+        return b;
+    }
+
+    @Test
+    void transientFailuresAreRetriedAndASaveWhoseAnswerWasLostCountsAsDone() throws Exception {
+        LocalBackend local = new LocalBackend(tmp.resolve("flaky"));
+        local.create();
+        AtomicInteger calls = new AtomicInteger();
+        Backend flaky = new FilterBackend(local) {
+            @Override
+            public void save(FileType type, String name, byte[] data) throws IOException {
+                if (calls.incrementAndGet() == 1) {
+                    super.save(type, name, data); // stored, but the answer is lost
+                    throw new IOException("connection reset");
+                }
+                super.save(type, name, data);
+            }
+
+            @Override
+            public byte[] load(FileType type, String name) throws IOException {
+                if (calls.incrementAndGet() < 5) {
+                    throw new IOException("503 slow down");
+                }
+                return super.load(type, name);
+            }
+        };
+        Backend b = new RetryingBackend(flaky, RetryingBackend.Policy.FAST);
+        byte[] data = {1, 2, 3};
+        String name = Id.hash(data).hex();
+        b.save(FileType.SNAPSHOT, name, data);
+        assertArrayEquals(data, b.load(FileType.SNAPSHOT, name));
+        assertTrue(calls.get() >= 5);
+    }
+
+    @Test
+    void permanentFailureEndsWithAClearError() throws Exception {
+        Backend broken = new FilterBackend(new LocalBackend(tmp.resolve("x"))) {
+            @Override
+            public byte[] load(FileType type, String name) throws IOException {
+                throw new IOException("host unreachable");
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> new RetryingBackend(broken, RetryingBackend.Policy.FAST)
+                .load(FileType.SNAPSHOT, Id.hash(new byte[0]).hex()));
+        assertTrue(e.getMessage().contains("6 attempts") && e.getMessage().contains("host unreachable"),
+                e.getMessage());
+    }
+}
