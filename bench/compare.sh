@@ -90,44 +90,48 @@ note "restic $restic_version vs Hygie $hygie_commit, scale $scale, operation $op
 # (the machine has far more RAM than the data). Not timed.
 warm() { find "$@" -type f -print0 | xargs -0 -r cat > /dev/null; }
 
-# measure LOGNAME CMD...: run CMD under /usr/bin/time; sets SECS and RSS_KB. Output goes to a log.
+# measure LOGNAME CMD...: run CMD under /usr/bin/time; sets SECS (wall), RSS_KB (peak RSS) and CPU
+# (user + system seconds, to tell work from waiting on this shared machine). Output goes to a log.
 # Dirty pages of the previous step are flushed first (sync) so that they are not billed to CMD.
 measure() {
   local log="$WORK/logs/$stamp-$1.log" tf="$WORK/logs/.time"; shift
   sync
-  if ! /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$log" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$log" 2>&1; then
     tail -n 20 "$log" >&2
     die "command failed: $* (full output in $log)"
   fi
-  read -r SECS RSS_KB < <(tail -n 1 "$tf")
+  local user sys
+  read -r SECS RSS_KB user sys < <(tail -n 1 "$tf")
+  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
 
 # Results: header of the table and of results.tsv.
-[ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tscale\toperation\trestic_s\trestic_rss_kib\thygie_s\thygie_rss_kib\tratio\tmem_ratio\tload1\trestic_repo_bytes\thygie_repo_bytes\n' > "$RESULTS"
+[ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tscale\toperation\trestic_s\trestic_rss_kib\thygie_s\thygie_rss_kib\tratio\tmem_ratio\tload1\trestic_repo_bytes\thygie_repo_bytes\trestic_cpu_s\thygie_cpu_s\n' > "$RESULTS"
 table=()
 
-# record OPERATION RESTIC_S RESTIC_KB HYGIE_S HYGIE_KB LOAD1 [RESTIC_REPO_BYTES HYGIE_REPO_BYTES]
+# record OPERATION RESTIC_S RESTIC_KB HYGIE_S HYGIE_KB LOAD1 RESTIC_CPU HYGIE_CPU [RESTIC_REPO_BYTES HYGIE_REPO_BYTES]
 record() {
   local ratio mem
   ratio=$(awk -v r="$2" -v h="$4" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
   mem=$(awk -v r="$3" -v h="$5" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" "$restic_version" \
-    "$scale" "$1" "$2" "$3" "$4" "$5" "$ratio" "$mem" "$6" "${7:-}" "${8:-}" >> "$RESULTS"
-  table+=("$(printf '%-22s %9s %9s %9s %9s %7s %7s %6s' "$1" "$2" "$(($3 / 1024))" "$4" "$(($5 / 1024))" "$ratio" "$mem" "$6")")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" "$restic_version" \
+    "$scale" "$1" "$2" "$3" "$4" "$5" "$ratio" "$mem" "$6" "${9:-}" "${10:-}" "$7" "$8" >> "$RESULTS"
+  table+=("$(printf '%-22s %9s %9s %9s %9s %7s %7s %8s %8s %6s' "$1" "$2" "$(($3 / 1024))" "$4" "$(($5 / 1024))" \
+    "$ratio" "$mem" "$7" "$8" "$6")")
   printf '   %s: restic %ss %sMiB, hygie %ss %sMiB -> ratio %s, mem ratio %s\n' "$1" "$2" "$(($3 / 1024))" "$4" "$(($5 / 1024))" "$ratio" "$mem" >&2
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # restic-measured and Hygie-measured numbers of the last pair
-pair() {  # pair NAME RESTIC_CMD... -- HYGIE_CMD...   (sets R_S R_KB H_S H_KB LOAD)
+pair() {  # pair NAME RESTIC_CMD... -- HYGIE_CMD...   (sets R_S R_KB R_CPU H_S H_KB H_CPU LOAD)
   local name="$1"; shift
   local rcmd=() hcmd=()
   while [ "$1" != "--" ]; do rcmd+=("$1"); shift; done; shift
   hcmd=("$@")
   LOAD=$(load1)
-  measure "$name-restic" "${rcmd[@]}"; R_S=$SECS; R_KB=$RSS_KB
-  measure "$name-hygie" "${hcmd[@]}"; H_S=$SECS; H_KB=$RSS_KB
+  measure "$name-restic" "${rcmd[@]}"; R_S=$SECS; R_KB=$RSS_KB; R_CPU=$CPU
+  measure "$name-hygie" "${hcmd[@]}"; H_S=$SECS; H_KB=$RSS_KB; H_CPU=$CPU
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -172,7 +176,7 @@ bench_restore() {
     || die "restic's restore differs from the source (see $WORK/logs/$stamp-restore-restic.diff)"
   diff -r --no-dereference -x .complete "$DATA" "$t2$DATA" > "$WORK/logs/$stamp-restore-hygie.diff" \
     || die "Hygie's restore differs from the source (see $WORK/logs/$stamp-restore-hygie.diff)"
-  record restore "$R_S" "$R_KB" "$H_S" "$H_KB" "$LOAD"
+  record restore "$R_S" "$R_KB" "$H_S" "$H_KB" "$LOAD" "$R_CPU" "$H_CPU"
   rm -rf "$t1" "$t2"
 }
 
@@ -185,7 +189,7 @@ bench_check() {
   warm "$SRC_REPO"
   pair check-read-data "$RESTIC" -r "$SRC_REPO" --no-cache check --read-data \
     -- "$HYGIE" check --repo "$SRC_REPO" --password-file "$PASSWORD_FILE" --read-data
-  record check-read-data "$R_S" "$R_KB" "$H_S" "$H_KB" "$LOAD"
+  record check-read-data "$R_S" "$R_KB" "$H_S" "$H_KB" "$LOAD" "$R_CPU" "$H_CPU"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -200,12 +204,13 @@ bench_backup() {
   fi
   make_data
   local src="$WORK/backup/data" r1="$WORK/backup/r-restic" r2="$WORK/backup/r-hygie"
+  # restic starts with an empty cache of its own, as on a new machine, and keeps it between nights.
+  local -x RESTIC_CACHE_DIR="$WORK/backup/restic-cache"
   note "backup (scale $scale): copying the data, fresh repositories (not timed)"
   rm -rf "$WORK/backup"; mkdir -p "$WORK/backup"
   cp -a "$DATA" "$src"; rm -f "$src/.complete"
   "$RESTIC" -r "$r1" init --repository-version 2 >/dev/null   # v2, compression auto (default)
   "$HYGIE" init --repo "$r2" --password-file "$PASSWORD_FILE" >/dev/null
-  rm -rf "$RESTIC_CACHE_DIR"   # restic starts with no cache, as on a new machine
 
   local step
   for step in initial no-change day-1; do
@@ -217,7 +222,7 @@ bench_backup() {
     note "backup: $step"
     pair "backup-$step" "$RESTIC" -r "$r1" backup "$src" \
       -- "$HYGIE" backup --repo "$r2" --password-file "$PASSWORD_FILE" "$src"
-    record "backup-$step" "$R_S" "$R_KB" "$H_S" "$H_KB" "$LOAD" \
+    record "backup-$step" "$R_S" "$R_KB" "$H_S" "$H_KB" "$LOAD" "$R_CPU" "$H_CPU" \
       "$(du -sb "$r1" | cut -f1)" "$(du -sb "$r2" | cut -f1)"
   done
   printf '   repository size: restic %s bytes, hygie %s bytes\n' "$(du -sb "$r1" | cut -f1)" "$(du -sb "$r2" | cut -f1)" >&2
@@ -249,8 +254,10 @@ done
 if [ ${#table[@]} -gt 0 ]; then
   echo
   echo "restic $restic_version vs Hygie $hygie_commit, scale $scale, $(nproc) cores, $(date -u '+%F %T UTC')"
-  printf '%-22s %9s %9s %9s %9s %7s %7s %6s\n' operation restic_s restic_MiB hygie_s hygie_MiB ratio mem load1
+  printf '%-22s %9s %9s %9s %9s %7s %7s %8s %8s %6s\n' operation restic_s restic_MiB hygie_s hygie_MiB ratio mem \
+    rcpu_s hcpu_s load1
   printf '%s\n' "${table[@]}"
   echo "ratio = restic time / Hygie time (> 1: Hygie faster); mem = restic RSS / Hygie RSS (> 1: Hygie smaller)"
+  echo "rcpu_s, hcpu_s = user + system CPU seconds of restic and Hygie; load1 = 1-minute load average before the pair"
   echo "appended to $RESULTS"
 fi
