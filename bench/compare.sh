@@ -73,14 +73,16 @@ unset RESTIC_REPOSITORY RESTIC_PASSWORD_FILE HYGIE_REPOSITORY HYGIE_PASSWORD HYG
 # Build Hygie now (the launcher builds on first use), so that no build lands inside a timing.
 note "building Hygie if needed"
 "$HYGIE" --version >/dev/null || die "$HYGIE does not run"
-hygie_commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+# The last commit that changed Hygie itself (bench/ and docs/ do not change what is measured).
+hygie_commit="$(git -C "$root" log -1 --format=%h -- . ':(exclude)bench' ':(exclude)docs' 2>/dev/null || echo unknown)"
+[ -z "$(git -C "$root" status --porcelain -- . ':(exclude)bench' ':(exclude)docs' 2>/dev/null)" ] || hygie_commit="$hygie_commit+dirty"
 restic_version="$("$RESTIC" version | awk '{ print $2 }')"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 ram_gib=$(awk '/^MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 note "$(date -u '+%F %T UTC'), $(nproc) cores ($cpu), ${ram_gib} GiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
-note "restic $restic_version vs Hygie $hygie_commit, scale $scale, operation $op, $runs run(s)"
+note "restic $restic_version vs Hygie $hygie_commit, scale $scale, operation $op, $runs run(s)${HYGIE_JAVA_OPTS:+, HYGIE_JAVA_OPTS=$HYGIE_JAVA_OPTS}"
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
@@ -106,7 +108,7 @@ measure() {
 }
 
 # Results: header of the table and of results.tsv.
-[ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tscale\toperation\trestic_s\trestic_rss_kib\thygie_s\thygie_rss_kib\tratio\tmem_ratio\tload1\trestic_repo_bytes\thygie_repo_bytes\trestic_cpu_s\thygie_cpu_s\n' > "$RESULTS"
+[ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tscale\toperation\trestic_s\trestic_rss_kib\thygie_s\thygie_rss_kib\tratio\tmem_ratio\tload1\trestic_repo_bytes\thygie_repo_bytes\trestic_cpu_s\thygie_cpu_s\thygie_java_opts\n' > "$RESULTS"
 table=()
 
 # record OPERATION RESTIC_S RESTIC_KB HYGIE_S HYGIE_KB LOAD1 RESTIC_CPU HYGIE_CPU [RESTIC_REPO_BYTES HYGIE_REPO_BYTES]
@@ -114,8 +116,8 @@ record() {
   local ratio mem
   ratio=$(awk -v r="$2" -v h="$4" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
   mem=$(awk -v r="$3" -v h="$5" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" "$restic_version" \
-    "$scale" "$1" "$2" "$3" "$4" "$5" "$ratio" "$mem" "$6" "${9:-}" "${10:-}" "$7" "$8" >> "$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" "$restic_version" \
+    "$scale" "$1" "$2" "$3" "$4" "$5" "$ratio" "$mem" "$6" "${9:-}" "${10:-}" "$7" "$8" "${HYGIE_JAVA_OPTS:-}" >> "$RESULTS"
   table+=("$(printf '%-22s %9s %9s %9s %9s %7s %7s %8s %8s %6s' "$1" "$2" "$(($3 / 1024))" "$4" "$(($5 / 1024))" \
     "$ratio" "$mem" "$7" "$8" "$6")")
   printf '   %s: restic %ss %sMiB, hygie %ss %sMiB -> ratio %s, mem ratio %s\n' "$1" "$2" "$(($3 / 1024))" "$4" "$(($5 / 1024))" "$ratio" "$mem" >&2
