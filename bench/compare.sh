@@ -8,9 +8,9 @@
 #   operation   restore, check, backup or all (default all).
 #
 # For each operation restic and Hygie run one after the other on the same input, under
-# `/usr/bin/time -f '%e %M'` (wall seconds, peak RSS in KiB). Everything the tool does is timed,
-# JVM start-up included; only data generation and setup (making the input repository, copying
-# the data, warming the page cache, sync) is outside the timing.
+# `/usr/bin/time -f '%e %M %U %S'` (wall seconds, peak RSS in KiB, user and system CPU seconds).
+# Everything the tool does is timed, JVM start-up included; only data generation and setup (making
+# the input repository, copying the data, warming the page cache, sync) is outside the timing.
 #
 #   ratio     = restic seconds / Hygie seconds      (> 1: Hygie is faster)
 #   mem ratio = restic peak RSS / Hygie peak RSS    (> 1: Hygie uses less memory)
@@ -40,7 +40,7 @@ while [ $# -gt 0 ]; do
     --scale) scale="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     restore|check|backup|all) op="$1"; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -51,7 +51,7 @@ note() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 # ---------------------------------------------------------------------------------------------
 # Prerequisites
 # ---------------------------------------------------------------------------------------------
-[ -x /usr/bin/time ] || { note "installing GNU time"; apt-get install -y -q time >/dev/null; }
+[ -x /usr/bin/time ] || { note "installing GNU time"; apt-get update -q >/dev/null; apt-get install -y -q time >/dev/null; }
 [ -x "$RESTIC" ] || die "restic not found at $RESTIC"
 [ -f "$PRACTICE_DATA" ] || die "data generator not found at $PRACTICE_DATA"
 mkdir -p "$WORK/logs"
