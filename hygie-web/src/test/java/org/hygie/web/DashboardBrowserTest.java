@@ -1,0 +1,344 @@
+package org.hygie.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hygie.audit.Audit;
+import org.hygie.audit.AuditOptions;
+import org.hygie.audit.attest.AttestationStore;
+import org.hygie.audit.result.AuditReport;
+import org.hygie.audit.result.RuleResult;
+import org.hygie.audit.result.SectionScore;
+import org.hygie.repository.Repository;
+import org.hygie.repository.backend.LocalBackend;
+import org.hygie.web.restore.Repositories;
+import org.hygie.web.testing.Browser;
+import org.hygie.web.testing.PracticeRepository;
+import org.hygie.web.testing.SamplePractice;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard end to end in Debian's headless Chromium: sign-in through the one-time link, every page showing
+ * the real state (the audit of this machine, a repository made by the Archiver), an attestation through the
+ * form, a restore through the page giving back the identical file, and a forged cross-site form refused.
+ * With {@code -Dhygie.screenshots=DIR} each page is saved as a PNG there (docs/screenshots).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+    Path tmp;
+
+    PracticeRepository practice;
+    Path stateDir;
+    Dashboard dashboard;
+    ChromeDriver browser;
+    final Map<String, AuditReport> audits = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        Assumptions.assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are needed");
+        tmp = Files.createTempDirectory("hygie-web-e2e");
+        practice = PracticeRepository.create(tmp);
+        stateDir = tmp.resolve("state");
+        Repositories repos = new Repositories() {
+            @Override
+            public List<String> names() {
+                return List.of("disque-A");
+            }
+
+            @Override
+            public String location(String name) {
+                return practice.repo.toString();
+            }
+
+            @Override
+            public Repository open(String name) {
+                return Repository.open(new LocalBackend(practice.repo),
+                        PracticeRepository.PASSWORD.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        DashboardOptions o = DashboardOptions.of(repos, lang -> {
+            AuditReport r = new Audit().run(AuditOptions.live(stateDir).withLanguage(lang));
+            audits.put(lang, r);
+            return r;
+        }, stateDir).withPractice(new SamplePractice(Instant.now(), ZoneId.systemDefault()), null)
+                .withRestoreHome(tmp.resolve("restaurations"));
+        dashboard = Dashboard.start(o);
+        browser = Browser.start(tmp.resolve("profile"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (tmp != null) {
+            try (var walk = Files.walk(tmp)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // a temporary folder left behind
+            }
+        }
+    }
+
+    private WebDriverWait waitFor(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private void shot(String name) throws Exception {
+        String dir = System.getProperty("hygie.screenshots");
+        if (dir != null && !dir.isBlank()) {
+            Browser.screenshot(browser, Path.of(dir).resolve(name + ".png"));
+        }
+    }
+
+    private String url(String path) {
+        return dashboard.origin() + path;
+    }
+
+    @Test
+    @Order(1)
+    void unauthenticatedPageGoesToTheLoginPage() throws Exception {
+        browser.get(url("/audit"));
+        assertEquals(url("/login"), browser.getCurrentUrl());
+        assertTrue(browser.getPageSource().contains("hygie serve"));
+        shot("0-connexion");
+    }
+
+    @Test
+    @Order(2)
+    void oneTimeLinkSignsInOnceAndLeavesNoSecretInTheUrl() {
+        String link = dashboard.loginLink();
+        browser.get(link);
+        waitFor(120).until(ExpectedConditions.presenceOfElementLocated(By.id("sections")));
+        assertEquals(url("/"), browser.getCurrentUrl(), "the token is gone from the address bar");
+        Cookie c = browser.manage().getCookieNamed("hygie_session");
+        assertNotNull(c);
+        assertTrue(c.isHttpOnly());
+        assertEquals("Strict", c.getSameSite());
+        // The same link a second time: refused, and the session is not replaced by it.
+        browser.get(link);
+        assertTrue(browser.getPageSource().contains("déjà servi"), browser.getPageSource());
+        browser.get(url("/"));
+        assertEquals(url("/"), browser.getCurrentUrl());
+    }
+
+    @Test
+    @Order(3)
+    void homeShowsOneLightPerGuideSectionMostUrgentFirst() throws Exception {
+        browser.get(url("/"));
+        waitFor(120).until(ExpectedConditions.presenceOfElementLocated(By.id("sections")));
+        AuditReport report = audits.get("fr");
+        List<WebElement> items = browser.findElements(By.cssSelector("#sections > li"));
+        assertEquals(report.sections().size(), items.size());
+        for (SectionScore s : report.sections()) {
+            WebElement li = browser.findElement(By.cssSelector("#sections > li[data-section='" + s.section() + "']"));
+            assertTrue(li.getText().contains(s.title()), li.getText());
+        }
+        // Most urgent first: the colours never go back up the list.
+        int last = -1;
+        for (WebElement li : items) {
+            String cls = li.getAttribute("class");
+            int rank = List.of("red", "orange", "grey", "green").indexOf(cls);
+            assertTrue(rank >= last, "order of lights: " + cls);
+            last = rank;
+        }
+        assertTrue(browser.findElement(By.id("headline")).getText().length() > 5);
+        assertEquals(Dashboard.CSP.length() > 0, true);
+        shot("1-accueil");
+    }
+
+    @Test
+    @Order(4)
+    void auditPageShowsEveryRuleWithItsEvidence() throws Exception {
+        browser.get(url("/audit"));
+        waitFor(120).until(ExpectedConditions.presenceOfElementLocated(By.id("section-backup")));
+        AuditReport report = audits.get("fr");
+        for (RuleResult r : report.results()) {
+            WebElement row = browser.findElement(By.id("rule-" + r.ruleId()));
+            assertEquals(r.status().code(), row.getAttribute("data-status"), r.ruleId());
+            assertTrue(row.getText().contains(r.title()), r.ruleId());
+        }
+        shot("2-audit");
+    }
+
+    @Test
+    @Order(5)
+    void attestationFormRecordsInTheAuditStore() {
+        browser.get(url("/audit"));
+        waitFor(120).until(ExpectedConditions.presenceOfElementLocated(By.id("by-physical-security")));
+        browser.findElement(By.id("by-physical-security")).sendKeys("Dr Exemple");
+        browser.findElement(By.cssSelector("#rule-physical-security form.attest button")).click();
+        waitFor(120).until(ExpectedConditions.attributeToBe(By.id("rule-physical-security"), "data-status", "pass"));
+        var a = new AttestationStore(stateDir).find("physical-security");
+        assertTrue(a.isPresent());
+        assertEquals("Dr Exemple", a.get().by());
+    }
+
+    @Test
+    @Order(6)
+    void restoreThroughThePageGivesBackTheIdenticalFile() throws Exception {
+        browser.get(url("/restore"));
+        shot("3-restaurer-supports");
+        browser.findElement(By.cssSelector("#media a")).click();
+        browser.findElement(By.cssSelector("#snapshots a")).click();
+        shot("4-restaurer-sauvegardes");
+        // Walk down the folders by clicking, from the root to the Patients folder.
+        Path patients = practice.source.resolve("Patients");
+        for (Path part : patients.toAbsolutePath()) {
+            browser.findElement(By.xpath("//table[@id='entries']//a[@class='dir' and text()='" + part + "/']")).click();
+        }
+        Path file = patients.resolve("radiographie <genou> & \"face\".dcm");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-path='" + file.toString().replace("\"", "\\\"") + "']"));
+        shot("5-restaurer-dossier");
+        row.findElement(By.cssSelector("details.restore-one summary")).click();
+        WebElement target = row.findElement(By.cssSelector("input.target"));
+        Path out = tmp.resolve("restauré ici");
+        target.clear();
+        target.sendKeys(out.toString());
+        row.findElement(By.cssSelector("form.restore button")).click();
+        waitFor(60).until(ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
+        shot("6-restaurer-resultat");
+        assertTrue(browser.findElement(By.id("job-result")).getAttribute("class").contains("green"),
+                browser.findElement(By.id("job")).getText());
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(out.resolve(file.getFileName())));
+    }
+
+    @Test
+    @Order(7)
+    void restoreOverTheOriginalAsksFirstThenReplaces() throws Exception {
+        Path file = practice.source.resolve("Comptabilité/recettes 2026.csv");
+        String original = Files.readString(file);
+        Files.writeString(file, "abîmé par un rançongiciel");
+        browser.get(url("/restore/disque-A/" + practice.snapshot + "?path=" + java.net.URLEncoder.encode(
+                file.getParent().toString(), StandardCharsets.UTF_8)));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-path='" + file + "']"));
+        row.findElement(By.cssSelector("details.restore-one summary")).click();
+        WebElement target = row.findElement(By.cssSelector("input.target"));
+        target.clear();
+        target.sendKeys(file.getParent().toString());
+        row.findElement(By.cssSelector("form.restore button")).click();
+        WebElement warning = browser.findElement(By.id("confirm-original"));
+        assertTrue(warning.getText().contains(file.toString()));
+        assertEquals("abîmé par un rançongiciel", Files.readString(file), "nothing written before the confirmation");
+        shot("7-restaurer-confirmation");
+        browser.findElement(By.id("confirm")).click();
+        waitFor(60).until(ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
+        assertEquals(original, Files.readString(file));
+    }
+
+    @Test
+    @Order(8)
+    void searchFindsAFileByNameAndDownloadGivesItsBytes() throws Exception {
+        browser.get(url("/restore/disque-A/" + practice.snapshot));
+        browser.findElement(By.id("q")).sendKeys("ÉCHOGRAPHIE");
+        browser.findElement(By.cssSelector("form.search button")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#entries tr"));
+        assertEquals(1, rows.size());
+        shot("8-restaurer-recherche");
+        String href = rows.get(0).findElement(By.cssSelector("a.download")).getAttribute("href");
+        String cookie = browser.manage().getCookieNamed("hygie_session").getValue();
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "hygie_session=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertArrayEquals(Files.readAllBytes(practice.source.resolve("Patients/Dupont Élise/compte-rendu échographie.txt")),
+                r.body());
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+    }
+
+    @Test
+    @Order(9)
+    void backupsPageRendersThePracticeState() throws Exception {
+        browser.get(url("/backups"));
+        for (String m : List.of("disque-A", "disque-B", "cloud")) {
+            assertEquals(90, browser.findElements(By.cssSelector(".calendar[data-medium='" + m + "'] li.night")).size());
+            assertNotNull(browser.findElement(By.cssSelector("#media tr[data-medium='" + m + "']")));
+        }
+        assertEquals(3, browser.findElements(By.cssSelector("figure.chart svg path")).size());
+        assertTrue(browser.findElement(By.id("drill")).getText().contains("identiques"));
+        assertTrue(browser.findElement(By.id("retention")).getText().contains("48 ans"));
+        shot("9-sauvegardes");
+    }
+
+    @Test
+    @Order(10)
+    void englishSwitchTranslatesThePages() {
+        browser.get(url("/backups"));
+        browser.findElement(By.cssSelector("form[action='/lang'] button")).click();
+        assertEquals(url("/backups"), browser.getCurrentUrl());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Backups"));
+        browser.findElement(By.cssSelector("form[action='/lang'] button")).click();
+        assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    }
+
+    @Test
+    @Order(11)
+    void aForgedCrossSiteFormIsRefused() throws Exception {
+        // Another site on this machine (same host, another port) auto-submits a form to the dashboard.
+        String form = "<!DOCTYPE html><html><body><form id=f method=post action='" + url("/audit/attest") + "'>"
+                + "<input name=rule value=usb-dedicated><input name=by value=Mallory></form>"
+                + "<script>document.getElementById('f').submit()</script></body></html>";
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", ex -> {
+            byte[] b = form.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        evil.start();
+        try {
+            browser.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+            waitFor(20).until(ExpectedConditions.urlToBe(url("/audit/attest")));
+            assertTrue(browser.getPageSource().contains("refused"), browser.getPageSource());
+        } finally {
+            evil.stop(0);
+        }
+        assertFalse(new AttestationStore(stateDir).find("usb-dedicated").isPresent());
+    }
+
+    @Test
+    @Order(12)
+    void signOutEndsTheSession() {
+        browser.get(url("/"));
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        assertEquals(url("/login"), browser.getCurrentUrl());
+        browser.get(url("/backups"));
+        assertEquals(url("/login"), browser.getCurrentUrl());
+    }
+}
