@@ -72,7 +72,7 @@ public final class AuditPage {
                         .append(r.et("status." + x.status().code())).append("</span></td><td>").append(esc(x.title()))
                         .append(" <span class=\"muted\">").append(esc(x.guidePoint())).append("</span></td><td>")
                         .append(esc(x.evidence()));
-                if (x.reason() != null && !x.reason().isBlank()) {
+                if (x.reason() != null && !x.reason().isBlank() && !x.reason().equals(x.evidence())) {
                     sb.append("<br><span class=\"muted\">").append(esc(x.reason())).append("</span>");
                 }
                 if (!x.facts().isEmpty()) {

@@ -241,7 +241,7 @@ public final class RestorePage {
         }
         Path dest = SnapshotBrowser.destination(target, path);
         String back = base + "?path=" + url(parent(path));
-        Jobs.Job job = jobs.start(r.t("restore.job", path, dest.toString()), back, j -> {
+        Jobs.Job job = jobs.start(r.t("restore.job", dest.getFileName() == null ? path : dest.getFileName().toString()), back, j -> {
             try {
                 RestoreResult res = SnapshotBrowser.restore(repo, root, path, target, over && confirmed,
                         new RestoreListener() {
