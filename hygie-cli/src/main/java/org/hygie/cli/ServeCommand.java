@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         BackupStatusSource backup = backupState == null ? BackupStatusSource.none() : new StateFileBackupSource(backupState);
         AuditSource audit = lang -> new Audit().run(AuditOptions.live(dir).withLanguage(lang).withBackup(backup));
         DashboardOptions options = DashboardOptions.of(repositories(locations, password), audit, dir).withPort(port)
-                .withPassword(passwordLogin ? password : null);
+                .withPassword(passwordLogin ? password : null).withLanguage(msg.locale().getLanguage());
         CountDownLatch stopped = new CountDownLatch(1);
         try (Dashboard d = Dashboard.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

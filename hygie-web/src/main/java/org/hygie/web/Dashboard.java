@@ -120,7 +120,7 @@ public final class Dashboard implements AutoCloseable {
         });
         app.start();
         this.port = app.port();
-        audits.start("fr");
+        audits.start(options.lang());
     }
 
     /** Starts the dashboard; the audit of this workstation begins at once in the background. */
@@ -242,7 +242,7 @@ public final class Dashboard implements AutoCloseable {
 
     private void error(Context ctx, HttpStatus status, String key, String detail) {
         Session s = ctx.attribute("session");
-        I18n i18n = I18n.of(s == null ? "fr" : s.lang());
+        I18n i18n = I18n.of(s == null ? options.lang() : s.lang());
         String body = "<h1>" + Html.esc(i18n.t("error.title")) + "</h1><p>" + Html.esc(i18n.t(key)) + "</p>"
                 + (detail == null || detail.isBlank() ? "" : "<p class=\"detail\">" + Html.esc(detail) + "</p>")
                 + "<p><a href=\"/\">" + Html.esc(i18n.t("error.home")) + "</a></p>";
@@ -258,7 +258,7 @@ public final class Dashboard implements AutoCloseable {
 
     private void login(Context ctx) {
         String token = ctx.queryParam("token");
-        I18n fr = I18n.of("fr");
+        I18n fr = I18n.of(options.lang());
         if (token != null) {
             if (tokens.redeem(token)) {
                 signIn(ctx);
@@ -275,7 +275,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void loginWithPassword(Context ctx) {
-        I18n fr = I18n.of("fr");
+        I18n fr = I18n.of(options.lang());
         if (options.password() == null) {
             ctx.status(HttpStatus.FORBIDDEN).html(LoginPage.render(fr, false, "login.no-password"));
             return;
@@ -295,7 +295,7 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void signIn(Context ctx) {
-        Session s = sessions.open("fr");
+        Session s = sessions.open(options.lang());
         Cookie c = new Cookie(Sessions.COOKIE, sessions.cookieValue(s), "/", (int) sessions.maxAge().toSeconds(),
                 false, true, null, SameSite.STRICT);
         ctx.cookie(c);

@@ -26,39 +26,46 @@ import org.hygie.web.restore.Repositories;
  * @param sessionIdle   a session ends after this long without a request
  * @param zone          time zone of the dates shown
  * @param clock         the clock
+ * @param lang          language of a new session ({@code fr} or {@code en}); the page's switch changes it
  */
 public record DashboardOptions(int port, PracticeView practice, PracticeActions actions, Repositories repositories,
                                AuditSource audit, Path stateDir, byte[] password, Path restoreHome,
-                               Duration tokenLifetime, Duration sessionIdle, ZoneId zone, Clock clock) {
+                               Duration tokenLifetime, Duration sessionIdle, ZoneId zone, Clock clock,
+                               String lang) {
     public static DashboardOptions of(Repositories repositories, AuditSource audit, Path stateDir) {
         return new DashboardOptions(0, PracticeView.none(), null, repositories, audit, stateDir, null,
                 Path.of(System.getProperty("user.home"), "Hygie-restaurations"), Duration.ofMinutes(5),
-                Duration.ofMinutes(30), ZoneId.systemDefault(), Clock.systemDefaultZone());
+                Duration.ofMinutes(30), ZoneId.systemDefault(), Clock.systemDefaultZone(), "fr");
     }
 
     public DashboardOptions withPort(int p) {
         return new DashboardOptions(p, practice, actions, repositories, audit, stateDir, password, restoreHome,
-                tokenLifetime, sessionIdle, zone, clock);
+                tokenLifetime, sessionIdle, zone, clock, lang);
     }
 
     public DashboardOptions withPractice(PracticeView view, PracticeActions act) {
         return new DashboardOptions(port, view, act, repositories, audit, stateDir, password, restoreHome,
-                tokenLifetime, sessionIdle, zone, clock);
+                tokenLifetime, sessionIdle, zone, clock, lang);
     }
 
     public DashboardOptions withPassword(byte[] pw) {
         return new DashboardOptions(port, practice, actions, repositories, audit, stateDir, pw, restoreHome,
-                tokenLifetime, sessionIdle, zone, clock);
+                tokenLifetime, sessionIdle, zone, clock, lang);
     }
 
     public DashboardOptions withRestoreHome(Path home) {
         return new DashboardOptions(port, practice, actions, repositories, audit, stateDir, password, home,
-                tokenLifetime, sessionIdle, zone, clock);
+                tokenLifetime, sessionIdle, zone, clock, lang);
     }
 
     public DashboardOptions withTimes(Duration token, Duration idle, ZoneId z, Clock c) {
         return new DashboardOptions(port, practice, actions, repositories, audit, stateDir, password, restoreHome,
-                token, idle, z, c);
+                token, idle, z, c, lang);
+    }
+
+    public DashboardOptions withLanguage(String l) {
+        return new DashboardOptions(port, practice, actions, repositories, audit, stateDir, password, restoreHome,
+                tokenLifetime, sessionIdle, zone, clock, "en".equals(l) ? "en" : "fr");
     }
 
     /** No repository at all. */

@@ -23,7 +23,9 @@ public final class LoginPage {
                     .append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>")
                     .append("<button type=\"submit\">").append(esc(t.t("login.submit"))).append("</button></form>");
         }
-        sb.append("<p class=\"muted\" lang=\"en\">").append(esc(I18n.of("en").t("login.how"))).append("</p></section>");
+        String other = "en".equals(t.lang()) ? "fr" : "en";
+        sb.append("<p class=\"muted\" lang=\"").append(other).append("\">").append(esc(I18n.of(other).t("login.how")))
+                .append("</p></section>");
         return Layout.bare(t, t.t("login.title"), sb.toString());
     }
 }
