@@ -1,0 +1,36 @@
+package org.hygie.practice.duty;
+
+import java.time.Clock;
+import org.hygie.practice.config.Retention;
+import org.hygie.repository.Repository;
+
+/**
+ * Retention on one medium, after its backups: forget the snapshots the policy does not keep (restic's
+ * {@code forget --keep-daily … --keep-within-yearly …}, grouped by host and paths), never a yearly one inside
+ * the legal duration.
+ *
+ * <p>Where the forget library plugs in: the capability is {@code org.hygie.backup.forget} (written apart);
+ * a {@code RetentionStep} that calls it is handed to {@link DutyServices#withRetention}, and the duty then
+ * records what it kept and removed. Until that library is in the build, {@link #NOT_AVAILABLE} is used: it
+ * removes nothing and the journal says so (a backup kept too long is safe; one removed too early is not).
+ */
+public interface RetentionStep {
+    /**
+     * @param applied whether a policy was applied
+     * @param kept    snapshots kept
+     * @param removed snapshots forgotten
+     * @param detail  one sentence, in English, for the journal
+     */
+    record Result(boolean applied, int kept, int removed, String detail) {
+    }
+
+    Result apply(Repository repo, Retention policy, Clock clock);
+
+    RetentionStep NOT_AVAILABLE = (repo, policy, clock) -> new Result(false, 0, 0,
+            "the forget library is not in this build: nothing removed (policy " + describe(policy) + ")");
+
+    static String describe(Retention p) {
+        return "daily " + p.daily() + ", weekly " + p.weekly() + ", monthly " + p.monthly() + ", yearly within "
+                + p.yearlyWithin();
+    }
+}
