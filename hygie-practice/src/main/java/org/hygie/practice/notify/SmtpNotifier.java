@@ -35,8 +35,8 @@ public final class SmtpNotifier implements Notifier {
         this.clock = clock;
     }
 
-    @Override
-    public void send(Mail mail) {
+    /** The JavaMail settings used for {@link #send}: STARTTLS required unless the server is on this machine. */
+    Properties properties() {
         String scheme = settings.smtp().getScheme();
         String host = settings.smtp().getHost();
         boolean tls = scheme.equals("smtps");
@@ -54,11 +54,21 @@ public final class SmtpNotifier implements Notifier {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", String.valueOf(!loopback(host)));
         }
-        String password = null;
         if (settings.user() != null) {
             p.put("mail." + proto + ".auth", "true");
-            password = password();
         }
+        return p;
+    }
+
+    @Override
+    public void send(Mail mail) {
+        String scheme = settings.smtp().getScheme();
+        String host = settings.smtp().getHost();
+        boolean tls = scheme.equals("smtps");
+        int port = settings.smtp().getPort() > 0 ? settings.smtp().getPort() : tls ? 465 : 587;
+        String proto = tls ? "smtps" : "smtp";
+        Properties p = properties();
+        String password = settings.user() == null ? null : password();
         final String user = settings.user();
         final String pw = password;
         Session session = Session.getInstance(p, user == null ? null : new Authenticator() {
@@ -103,9 +113,17 @@ public final class SmtpNotifier implements Notifier {
         }
     }
 
-    private static boolean loopback(String host) {
+    /** A relay on this machine: {@code localhost} or a loopback address (no name is looked up). */
+    static boolean loopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.startsWith("[") || host.contains(":");
+        if (!literal) {
+            return false;
+        }
         try {
-            return InetAddress.getByName(host).isLoopbackAddress();
+            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
