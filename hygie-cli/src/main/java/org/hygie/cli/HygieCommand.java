@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         description = "Hygie : la sécurité informatique du cabinet médical / IT-security health for the medical practice.",
         subcommands = {InitCommand.class, SnapshotsCommand.class, LsCommand.class, RestoreCommand.class,
                 CheckCommand.class, BackupCommand.class, KeyCommand.class, UnlockCommand.class, AuditCommand.class,
-                RunCommand.class, StatusCommand.class, DrillCommand.class, ScheduleCommand.class,
+                SetupCommand.class, RunCommand.class, StatusCommand.class, DrillCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
         exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",

@@ -89,6 +89,42 @@ class PracticeCommandsTest {
     }
 
     @Test
+    void setupAtTheTerminalFedOnStandardInput() throws Exception {
+        Path docs = tmp.resolve("cabinet");
+        Files.createDirectories(tmp.resolve("usb/C"));
+        Files.createDirectories(tmp.resolve("usb/D"));
+        String answers = String.join("\n", "Cabinet du Dr Test", "", docs.toString(), "", "", "2", "7d", "",
+                tmp.resolve("usb/C/hygie").toString(), "maison", "", tmp.resolve("usb/D/hygie").toString(), "", "n",
+                "02:30", "n") + "\n";
+        java.io.InputStream before = System.in;
+        Path conf = tmp.resolve("nouveau/hygie.yaml");
+        CliRunner.Run setup;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(answers.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            setup = CliRunner.inProcess("setup", "--config", conf.toString());
+        } finally {
+            System.setIn(before);
+        }
+        assertEquals(0, setup.exit(), setup.out() + setup.err());
+        assertTrue(setup.out().contains("Nom du cabinet [Cabinet médical] : "), setup.out());
+        assertTrue(setup.out().contains("Kit de restauration : " + tmp.resolve("nouveau/kit-de-restauration.html")),
+                setup.out());
+        assertTrue(Files.readString(conf).contains("practice: \"Cabinet du Dr Test\""));
+        CliRunner.Run status = CliRunner.inProcess("status", "--config", conf.toString());
+        assertTrue(status.out().contains("Dernier passage nocturne : jamais."), status.out());
+
+        System.setIn(new java.io.ByteArrayInputStream("o\nCabinet\n".getBytes()));
+        try {
+            CliRunner.Run cut = CliRunner.inProcess("setup", "--config", conf.toString());
+            assertEquals(ExitCode.FAILED, cut.exit());
+            assertTrue(cut.err().contains("installation interrompue"), cut.err());
+        } finally {
+            System.setIn(before);
+        }
+        assertTrue(Files.readString(conf).contains("Cabinet du Dr Test"), "left unchanged");
+    }
+
+    @Test
     void aMissingConfigurationSaysToRunSetup() {
         CliRunner.Run run = CliRunner.inProcess("status", "--config", tmp.resolve("nope.yaml").toString());
         assertEquals(ExitCode.USAGE, run.exit());
