@@ -125,6 +125,25 @@ class PracticeCommandsTest {
     }
 
     @Test
+    void aTaggedSnapshotBeforeAnUpdate() throws Exception {
+        CliRunner.Run r = CliRunner.inProcess("backup", "--before-update", "--config", config.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("vous pouvez mettre à jour le logiciel"), r.out());
+        CliRunner.Run snaps = CliRunner.inProcess("snapshots", "--json", "--repo",
+                tmp.resolve("media/A/hygie").toString(), "--password-file", tmp.resolve("password").toString());
+        JsonNode arr = Json.MAPPER.readTree(snaps.out());
+        assertEquals(1, arr.size());
+        assertEquals("avant-mise-a-jour", arr.get(0).get("tags").get(0).asText());
+
+        Files.move(tmp.resolve("media/A"), tmp.resolve("A-at-home"));
+        CliRunner.Run none = CliRunner.inProcess("backup", "--before-update", "--config", config.toString());
+        assertEquals(ExitCode.FAILED, none.exit());
+        assertTrue(none.err().contains("ne mettez pas à jour le logiciel maintenant"), none.err());
+        CliRunner.Run noPath = CliRunner.inProcess("backup", "--repo", tmp.toString());
+        assertEquals(ExitCode.USAGE, noPath.exit());
+    }
+
+    @Test
     void aMissingConfigurationSaysToRunSetup() {
         CliRunner.Run run = CliRunner.inProcess("status", "--config", tmp.resolve("nope.yaml").toString());
         assertEquals(ExitCode.USAGE, run.exit());
