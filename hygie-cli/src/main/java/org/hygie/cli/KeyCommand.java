@@ -72,13 +72,7 @@ final class KeyCommand {
 
         @Override
         public Integer call() throws Exception {
-            Messages msg = parent.root.messages();
-            Terminal t = parent.root.terminal();
-            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, false, parent.root)) {
-                Id id = addKey(r, newPassword(newPasswordFile, msg, t));
-                t.println(msg.get("key.added", id.shortHex()));
-            }
-            return ExitCode.OK;
+            return addPassword(parent.root, repo, newPasswordFile, false);
         }
     }
 
@@ -97,16 +91,24 @@ final class KeyCommand {
 
         @Override
         public Integer call() throws Exception {
-            Messages msg = parent.root.messages();
-            Terminal t = parent.root.terminal();
-            try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, true, parent.root)) {
-                Id id = addKey(r, newPassword(newPasswordFile, msg, t));
+            return addPassword(parent.root, repo, newPasswordFile, true);
+        }
+    }
+
+    /** Adds a key for a new password; with {@code replace}, then removes the key in use (exclusive lock). */
+    static int addPassword(HygieCommand root, RepositoryOptions repo, java.nio.file.Path newPasswordFile,
+            boolean replace) throws java.io.IOException {
+        Messages msg = root.messages();
+        Terminal t = root.terminal();
+        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, replace, root)) {
+            Id id = addKey(r, newPassword(newPasswordFile, msg, t));
+            if (replace) {
                 // The new key is written before the old one goes: a crash between leaves both, never none.
                 Keys.remove(r.backend(), r.keyId());
-                t.println(msg.get("key.changed", id.shortHex()));
             }
-            return ExitCode.OK;
+            t.println(msg.get(replace ? "key.changed" : "key.added", id.shortHex()));
         }
+        return ExitCode.OK;
     }
 
     static byte[] newPassword(java.nio.file.Path file, Messages msg, Terminal t) {

@@ -1,5 +1,7 @@
 package org.hygie.backup.fs;
 
+import org.hygie.repository.testing.Restic;
+
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,12 +49,16 @@ class ResticTreeInteropTest {
     @Test
     void trees_and_node_metadata_are_byte_identical_to_restic() throws Exception {
         Path src = Files.createDirectory(base.resolve("src"));
-        ResticCli restic = new ResticCli(base.resolve("repo"), ZONE);
+        if (!Files.isRegularFile(Path.of("/usr/share/zoneinfo", ZONE))) {
+            // Go would silently fall back to UTC and every time in the trees would differ
+            fail("restic needs the zone " + ZONE + " from /usr/share/zoneinfo (apt-get install tzdata)");
+        }
+        Restic restic = new Restic(base.resolve("repo"), "hygie-interop-test").withEnv("TZ", ZONE);
         build(src);
 
-        restic.init();
-        String snapshot = restic.backup(src);
-        Id root = restic.rootTree(snapshot);
+        restic.ok("init", "--repository-version", "2");
+        restic.ok("backup", "--host", "hygie-test", src.toString());
+        Id root = restic.rootTree(restic.onlySnapshot());
 
         // restic mirrors the absolute path from "/": walk down to the tree holding "src" (reference §9)
         Id tree = root;
@@ -162,8 +168,8 @@ class ResticTreeInteropTest {
     }
 
     /** (a) and (b) for one tree; returns it. */
-    Tree readAndRewrite(ResticCli restic, Id id, String where) throws Exception {
-        return readAndRewrite(restic.treeBytes(id), id, where);
+    Tree readAndRewrite(Restic restic, Id id, String where) throws Exception {
+        return readAndRewrite(restic.blob(id), id, where);
     }
 
     Tree readAndRewrite(byte[] bytes, Id id, String where) {
@@ -189,8 +195,8 @@ class ResticTreeInteropTest {
     }
 
     /** (a), (b) and (c) for the directory {@code dir}, whose entries are {@code entries}; recurses into subdirectories. */
-    void compareDirectory(ResticCli restic, Id id, Path dir, List<Path> entries) throws Exception {
-        byte[] resticBytes = restic.treeBytes(id);
+    void compareDirectory(Restic restic, Id id, Path dir, List<Path> entries) throws Exception {
+        byte[] resticBytes = restic.blob(id);
         Tree resticTree = readAndRewrite(resticBytes, id, dir.toString());
         NodeReader reader = NodeReader.defaults().withZone(ZoneId.of(ZONE));
         List<Node> mine = new ArrayList<>();

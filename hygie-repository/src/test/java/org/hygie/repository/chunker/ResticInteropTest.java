@@ -1,5 +1,8 @@
 package org.hygie.repository.chunker;
 
+import org.hygie.repository.id.Id;
+import org.hygie.repository.testing.Restic;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,12 +48,12 @@ class ResticInteropTest {
             Files.write(source.resolve(file.getKey()), file.getValue());
         }
 
-        ResticProcess restic = new ResticProcess(dir.resolve("repo"), dir);
-        restic.init();
-        restic.backup("src");
-        Polynomial polynomial = restic.chunkerPolynomial();
+        Restic restic = new Restic(dir.resolve("repo"), "chunker");
+        restic.ok("init");
+        restic.ok(dir, "backup", "src");
+        Polynomial polynomial = Polynomial.parse(restic.polynomial());
         assertTrue(polynomial.isIrreducible(), "restic's polynomial " + polynomial);
-        Map<String, List<String>> contents = fileContents(restic, restic.onlySnapshotTree(), "");
+        Map<String, List<String>> contents = fileContents(restic, restic.rootTree(restic.onlySnapshot()), "");
 
         Chunker chunker = new Chunker(polynomial);
         for (String name : files.keySet()) {
@@ -66,12 +69,18 @@ class ResticInteropTest {
     }
 
     /** Every file below tree {@code id}: path → its content blob ids, as restic stored them. */
-    private static Map<String, List<String>> fileContents(ResticProcess restic, String id, String prefix) {
+    private static Map<String, List<String>> fileContents(Restic restic, Id id, String prefix) {
         Map<String, List<String>> files = new LinkedHashMap<>();
-        for (JsonNode node : restic.tree(id).get("nodes")) {
+        JsonNode tree;
+        try {
+            tree = org.hygie.repository.json.Json.MAPPER.readTree(restic.blob(id));
+        } catch (IOException e) {
+            throw new AssertionError("tree " + id + " is not JSON", e);
+        }
+        for (JsonNode node : tree.get("nodes")) {
             String path = prefix + node.get("name").asText();
             switch (node.get("type").asText()) {
-                case "dir" -> files.putAll(fileContents(restic, node.get("subtree").asText(), path + "/"));
+                case "dir" -> files.putAll(fileContents(restic, Id.parse(node.get("subtree").asText()), path + "/"));
                 case "file" -> {
                     List<String> ids = new ArrayList<>();
                     JsonNode content = node.get("content");

@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.hygie.repository.id.Id;
+import org.hygie.repository.json.Json;
 
 /**
  * Runs the real restic binary for interoperability tests. The password goes through the environment,
@@ -17,10 +21,28 @@ import java.util.concurrent.TimeUnit;
 public final class Restic {
     private final Path repo;
     private final String password;
+    private final String binary;
+    private final Map<String, String> env = new HashMap<>();
 
     public Restic(Path repo, String password) {
+        this(repo, password, binary());
+    }
+
+    /** With an explicit binary (tests of this helper give a missing one). */
+    public Restic(Path repo, String password, String binary) {
         this.repo = repo;
         this.password = password;
+        this.binary = binary;
+        if (!new java.io.File(binary).canExecute()) {
+            throw new AssertionError("restic 0.14 is needed for the interoperability tests and was not found at "
+                    + binary + " (apt-get install restic, or set HYGIE_RESTIC to its path)");
+        }
+    }
+
+    /** Sets a variable of restic's environment (e.g. {@code TZ}: restic writes times in the local zone). */
+    public Restic withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
     }
 
     /** The result of one restic run. */
@@ -30,7 +52,12 @@ public final class Restic {
         }
     }
 
+    /** restic from {@code HYGIE_RESTIC}, else the first on the PATH. */
     public static String binary() {
+        String configured = System.getenv("HYGIE_RESTIC");
+        if (configured != null && !configured.isEmpty()) {
+            return configured;
+        }
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             Path p = Path.of(dir, "restic");
             if (p.toFile().canExecute()) {
@@ -42,7 +69,7 @@ public final class Restic {
 
     public Result run(Path workDir, String... args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(binary());
+        cmd.add(binary);
         cmd.add("--repo");
         cmd.add(repo.toString());
         cmd.add("--no-cache");
@@ -55,6 +82,7 @@ public final class Restic {
         env.put("RESTIC_PASSWORD", password);
         env.remove("RESTIC_REPOSITORY");
         env.remove("RESTIC_PASSWORD_FILE");
+        env.putAll(this.env);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
@@ -88,6 +116,39 @@ public final class Restic {
 
     public Result ok(String... args) {
         return ok(null, args);
+    }
+
+    /** The JSON restic prints for {@code args} (e.g. {@code cat snapshot ID}). */
+    public JsonNode json(String... args) {
+        try {
+            return Json.MAPPER.readTree(ok(args).stdout());
+        } catch (IOException e) {
+            throw new AssertionError("restic " + String.join(" ", args) + " printed no JSON", e);
+        }
+    }
+
+    /** The id of the only snapshot; fails when there is not exactly one. */
+    public String onlySnapshot() {
+        JsonNode list = json("snapshots", "--json");
+        if (list.size() != 1) {
+            throw new AssertionError("expected one snapshot, got " + list);
+        }
+        return list.get(0).get("id").asText();
+    }
+
+    /** The root tree of a snapshot, from {@code restic cat snapshot}. */
+    public Id rootTree(String snapshot) {
+        return Id.parse(json("cat", "snapshot", snapshot).get("tree").asText());
+    }
+
+    /** A blob's plaintext, byte for byte ({@code restic cat blob}). */
+    public byte[] blob(Id id) {
+        return ok("cat", "blob", id.hex()).stdout();
+    }
+
+    /** The repository's chunker polynomial as restic's config states it. */
+    public String polynomial() {
+        return json("cat", "config").get("chunker_polynomial").asText();
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hygie.repository.backend.Backend;
-import org.hygie.repository.backend.FileInfo;
+import org.hygie.repository.backend.FilterBackend;
 import org.hygie.repository.backend.FileType;
 
 /**
@@ -15,10 +15,9 @@ import org.hygie.repository.backend.FileType;
  * after {@code packsBeforeFailure} pack saves, every save throws "No space left on device" (a full disk, or a
  * process that died: nothing is written any more). Pack saves can also be held until {@link #releaseSaves}.
  */
-final class FaultyBackend implements Backend {
+final class FaultyBackend extends FilterBackend {
     static final String DISK_FULL = "No space left on device";
 
-    private final Backend inner;
     private volatile int packsBeforeFailure = Integer.MAX_VALUE;
     private final AtomicInteger packsSaved = new AtomicInteger();
     private final List<String> saves = new CopyOnWriteArrayList<>();
@@ -26,7 +25,7 @@ final class FaultyBackend implements Backend {
     private volatile long delayMillis;
 
     FaultyBackend(Backend inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** From now on, fail every save once {@code n} more packs were stored. */
@@ -86,45 +85,5 @@ final class FaultyBackend implements Backend {
             }
             saves.add(type.folder() + "/" + name);
         }
-    }
-
-    @Override
-    public String location() {
-        return inner.location();
-    }
-
-    @Override
-    public void create() throws IOException {
-        inner.create();
-    }
-
-    @Override
-    public boolean exists(FileType type, String name) throws IOException {
-        return inner.exists(type, name);
-    }
-
-    @Override
-    public List<FileInfo> list(FileType type) throws IOException {
-        return inner.list(type);
-    }
-
-    @Override
-    public byte[] load(FileType type, String name) throws IOException {
-        return inner.load(type, name);
-    }
-
-    @Override
-    public byte[] load(FileType type, String name, long offset, int length) throws IOException {
-        return inner.load(type, name, offset, length);
-    }
-
-    @Override
-    public long size(FileType type, String name) throws IOException {
-        return inner.size(type, name);
-    }
-
-    @Override
-    public void delete(FileType type, String name) throws IOException {
-        inner.delete(type, name);
     }
 }
