@@ -71,9 +71,10 @@ final class StatusCommand implements Callable<Integer> {
             t.println(msg.get("status.medium.backup", PracticeText.date(m.lastBackup(), msg)));
             String verify = m.lastVerify() == null ? msg.get("practice.never") : msg.get("status.verify."
                     + m.lastVerifyOutcome().code(), PracticeText.day(m.lastVerify(), msg), m.verifyShare());
-            String full = m.fullReadSince() == null ? msg.get("status.full.none")
-                    : msg.get("status.full", PracticeText.day(m.fullReadSince(), msg));
-            t.println(msg.get("status.medium.verify", verify, full));
+            String full = m.fullReadSince() != null ? msg.get("status.full", PracticeText.day(m.fullReadSince(), msg))
+                    : m.lastVerify() == null ? null : msg.get("status.full.none");
+            t.println(full == null ? msg.get("status.medium.verify.never", verify)
+                    : msg.get("status.medium.verify", verify, full));
             String drill = m.lastDrill() == null ? msg.get("practice.never") : msg.get("status.drill."
                     + m.lastDrillOutcome().code(), PracticeText.day(m.lastDrill(), msg));
             String space = m.usable() == null || m.total() == null || m.total() == 0 ? ""
