@@ -76,6 +76,21 @@ class PracticeCommandsTest {
 
         CliRunner.Run en = CliRunner.inProcess("status", "--config", config.toString(), "--lang", "en");
         assertTrue(en.out().contains("Are you protected? NO"), en.out());
+
+        // the swap: disk A goes home, disk B comes in
+        Files.move(tmp.resolve("media/A"), tmp.resolve("A-at-home"));
+        Files.move(tmp.resolve("B-at-home"), tmp.resolve("media/B"));
+        CliRunner.Run second = CliRunner.inProcess("run", "--config", config.toString());
+        assertTrue(second.out().contains("disque-A : absent") && second.out().contains("disque-B : présent"),
+                second.out());
+        CliRunner.Run after = CliRunner.inProcess("status", "--config", config.toString());
+        System.out.println(after.out());
+        assertTrue(after.out().contains("disque-A (disque en rotation) — absent depuis le"), after.out());
+        assertTrue(after.out().contains("(rangé : domicile du Dr)"), after.out());
+        assertTrue(after.out().contains("(à jour)"), after.out());
+        assertTrue(!after.out().contains("NON"), after.out());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tmp.resolve("journal.db"))), "the journal is private");
     }
 
     @Test

@@ -110,8 +110,8 @@ public final class DutyRunner {
                     for (Found f : media.present()) {
                         health(f);
                     }
-                    if (drillDue()) {
-                        for (Found f : media.present()) {
+                    for (Found f : media.present()) {
+                        if (drillDue(f.name())) {
                             drill(f, wholeDrillDue(f.name()));
                         }
                     }
@@ -436,8 +436,9 @@ public final class DutyRunner {
         }
     }
 
-    private boolean drillDue() {
-        Optional<Event> last = journal.last(Step.DRILL, null, Outcome.OK, Outcome.FAILED);
+    /** Each medium is drilled when it has not been within {@code drill-every} (and on its first night). */
+    private boolean drillDue(String medium) {
+        Optional<Event> last = journal.last(Step.DRILL, medium, Outcome.OK, Outcome.FAILED);
         return last.isEmpty() || !s.clock().instant().isBefore(config.verify().drillEvery().after(last.get().at()));
     }
 
