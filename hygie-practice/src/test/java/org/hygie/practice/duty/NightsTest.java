@@ -118,6 +118,26 @@ class NightsTest {
     }
 
     @Test
+    void aDiskIsRecognisedByItsRepositoryIdWhereverItIsMounted() throws Exception {
+        // the ids as hygie setup writes them in the configuration
+        config = config.withMedia(List.of(config.media().get(0).withId(idA), config.media().get(1).withId(idB)));
+        night(2);
+        // disk A goes home; disk B is plugged in and mounted where disk A usually is (same drive letter)
+        p.unplug("disque-A");
+        Files.move(tmp.resolve("home-disque-B"), p.disk("disque-A"));
+        DutyReport r = night(3);
+        Event b = r.events(Step.PRESENCE).stream().filter(e -> e.medium().equals("disque-B")).findFirst().orElseThrow();
+        assertEquals("present", b.data().path("presence").asText());
+        assertEquals(p.disk("disque-A").resolve("hygie").toString(), b.data().path("location").asText());
+        assertEquals(idB, b.data().path("found").asText());
+        Event a = r.events(Step.PRESENCE).stream().filter(e -> e.medium().equals("disque-A")).findFirst().orElseThrow();
+        assertEquals("away", a.data().path("presence").asText(), "the repository there is not disk A's");
+        assertTrue(r.events(Step.BACKUP).stream().allMatch(e -> e.medium().equals("disque-B")
+                && e.outcome() == Outcome.OK));
+        assertFalse(codes(r).contains("medium-foreign"), codes(r).toString());
+    }
+
+    @Test
     void aMissedNightIsCaughtUp() throws Exception {
         night(2);
         DutyReport r = night(5);

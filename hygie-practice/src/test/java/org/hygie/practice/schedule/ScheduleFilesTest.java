@@ -116,6 +116,27 @@ class ScheduleFilesTest {
         assertTrue(text(child(cal, "StartBoundary")).matches("\\d{4}-\\d\\d-\\d\\dT02:30:00"));
         assertEquals("1", text(child(child(cal, "ScheduleByDay"), "DaysInterval")));
         Element settings = child(task, "Settings");
+        // settingsType is an xs:all of these optional elements (Task Scheduler schema, settingsType complex type)
+        List<String> settingsType = List.of("AllowStartOnDemand", "RestartOnFailure", "MultipleInstancesPolicy",
+                "DisallowStartIfOnBatteries", "StopIfGoingOnBatteries", "AllowHardTerminate", "StartWhenAvailable",
+                "NetworkProfileName", "RunOnlyIfNetworkAvailable", "WakeToRun", "Enabled", "Hidden",
+                "DeleteExpiredTaskAfter", "IdleSettings", "NetworkSettings", "ExecutionTimeLimit", "Priority",
+                "RunOnlyIfIdle", "UseUnifiedSchedulingEngine", "DisallowStartOnRemoteAppSession");
+        java.util.Set<String> seenSettings = new java.util.HashSet<>();
+        for (Element c : children(settings)) {
+            assertTrue(settingsType.contains(c.getLocalName()), c.getLocalName());
+            assertTrue(seenSettings.add(c.getLocalName()), "xs:all: each element once: " + c.getLocalName());
+            if (List.of("StartWhenAvailable", "WakeToRun", "DisallowStartIfOnBatteries", "StopIfGoingOnBatteries",
+                    "RunOnlyIfNetworkAvailable").contains(c.getLocalName())) {
+                assertTrue(List.of("true", "false").contains(text(c)), c.getLocalName());
+            }
+        }
+        int priority = Integer.parseInt(text(child(settings, "Priority")));
+        assertTrue(priority >= 0 && priority <= 10, "priorityType is 0..10");
+        assertTrue(List.of("Parallel", "Queue", "IgnoreNew", "StopExisting")
+                .contains(text(child(settings, "MultipleInstancesPolicy"))));
+        assertTrue(List.of("S4U", "Password", "InteractiveToken", "InteractiveTokenOrPassword", "Group", "ServiceAccount")
+                .contains(text(child(child(child(task, "Principals"), "Principal"), "LogonType"))));
         assertEquals("true", text(child(settings, "StartWhenAvailable")), "a missed night is caught up");
         assertEquals("true", text(child(settings, "WakeToRun")), "the computer is woken up");
         assertTrue(text(child(settings, "ExecutionTimeLimit")).matches("P(T\\d+H)"));
