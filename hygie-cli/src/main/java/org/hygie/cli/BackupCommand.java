@@ -37,8 +37,16 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repo = new RepositoryOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "CHEMIN", description = "Dossiers ou fichiers / folders or files.")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "CHEMIN", description = "Dossiers ou fichiers / folders or files.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--before-update", description = "Avant une mise à jour du logiciel du cabinet : sauvegarde "
+            + "étiquetée de tous les dossiers du cabinet sur chaque support branché (--config) / before updating the "
+            + "practice software: a tagged snapshot of every practice folder on each present medium.")
+    boolean beforeUpdate;
+
+    @picocli.CommandLine.Mixin
+    PracticeOptions practice = new PracticeOptions();
 
     @Option(names = "--tag", paramLabel = "ÉTIQUETTE", description = "Étiquette (répétable) / tag (repeatable).")
     List<String> tags = new ArrayList<>();
@@ -73,6 +81,12 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Messages msg = root.messages();
         Terminal t = root.terminal();
+        if (beforeUpdate) {
+            return BeforeUpdate.run(practice, json, msg, t);
+        }
+        if (paths.isEmpty()) {
+            throw new UserError(ExitCode.USAGE, "backup.no-path");
+        }
         List<String> allExcludes = new ArrayList<>(excludes);
         for (Path f : excludeFiles) {
             allExcludes.addAll(readPatterns(f));

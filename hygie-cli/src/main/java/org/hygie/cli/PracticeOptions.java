@@ -1,0 +1,37 @@
+package org.hygie.cli;
+
+import java.nio.file.Path;
+import org.hygie.practice.config.ConfigException;
+import org.hygie.practice.config.ConfigLoader;
+import org.hygie.practice.config.ConfigProblem;
+import org.hygie.practice.config.PracticeConfig;
+import org.hygie.practice.text.Texts;
+import picocli.CommandLine.Option;
+
+/** {@code --config F} for the practice commands: loads and checks the configuration, tells its warnings. */
+public final class PracticeOptions {
+    @Option(names = {"-c", "--config"}, paramLabel = "FICHIER",
+            description = "Configuration du cabinet / practice configuration. Défaut : HYGIE_CONFIG, sinon "
+                    + "~/.config/hygie/hygie.yaml.")
+    Path config;
+
+    public Path file() {
+        return config != null ? config : ConfigLoader.defaultFile();
+    }
+
+    /** The configuration; its warnings go to standard error; a configuration with errors is a user error. */
+    public PracticeConfig load(Messages msg, Terminal t, boolean quiet) {
+        Texts texts = Texts.of(msg.locale());
+        try {
+            ConfigLoader.Loaded l = ConfigLoader.load(file());
+            if (!quiet) {
+                for (ConfigProblem p : l.warnings()) {
+                    t.warn(msg.get("practice.config-warning", p.render(texts, l.config().file())));
+                }
+            }
+            return l.config();
+        } catch (ConfigException e) {
+            throw new UserError(ExitCode.USAGE, "practice.config-invalid", String.join("\n  ", e.render(texts)));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.hygie.practice.duty;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.hygie.practice.config.PracticeConfig;
+import org.hygie.practice.notify.Mail;
+import org.hygie.practice.text.Texts;
+
+/** Writes the alert mail: what happened tonight and what to do, in the practice's language, plain text. */
+public final class MailComposer {
+    private MailComposer() {
+    }
+
+    public static Mail compose(PracticeConfig config, List<Notice> notices, boolean failed, Texts texts, Clock clock) {
+        boolean urgent = notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT);
+        String subject = texts.get(failed || urgent ? "mail.subject.failed" : "mail.subject.act", config.practice());
+        StringBuilder b = new StringBuilder();
+        String when = DateTimeFormatter.ofPattern(texts.get("format.datetime"), texts.locale())
+                .withZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()).format(clock.instant());
+        b.append(texts.get("mail.hello")).append("\n\n");
+        b.append(texts.get(failed || urgent ? "mail.intro.failed" : "mail.intro.act", config.practice(), when))
+                .append("\n\n");
+        int i = 1;
+        for (Notice n : notices) {
+            if (n.level() == Notice.Level.INFO) {
+                continue;
+            }
+            b.append(i++).append(". ").append(n.text(texts)).append('\n');
+            String action = n.action(texts);
+            if (action != null) {
+                b.append("   → ").append(action).append('\n');
+            }
+        }
+        b.append('\n').append(texts.get("mail.status")).append('\n');
+        b.append('\n').append(texts.get("mail.signature")).append('\n');
+        return new Mail(config.alerts() == null ? List.of() : config.alerts().to(), subject, b.toString());
+    }
+}

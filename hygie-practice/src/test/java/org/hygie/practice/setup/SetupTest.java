@@ -1,0 +1,181 @@
+package org.hygie.practice.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.hygie.practice.TestClock;
+import org.hygie.practice.TestPractice;
+import org.hygie.practice.config.ConfigLoader;
+import org.hygie.practice.config.PracticeConfig;
+import org.hygie.practice.duty.DutyListener;
+import org.hygie.practice.duty.DutyReport;
+import org.hygie.practice.duty.DutyRunner;
+import org.hygie.practice.journal.Outcome;
+import org.hygie.practice.journal.Step;
+import org.hygie.practice.text.Texts;
+import org.hygie.repository.Repository;
+import org.hygie.repository.backend.LocalBackend;
+import org.hygie.repository.backend.Locations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guided set-up, answered by a script as a person would at the terminal. */
+class SetupTest {
+    @TempDir
+    Path tmp;
+
+    /** Answers in order; an answer may first do something (plug a disk in). Records what was said. */
+    static final class Script implements Conversation {
+        final Deque<Object> answers = new ArrayDeque<>();
+        final List<String> transcript = new ArrayList<>();
+
+        Script(Object... a) {
+            answers.addAll(List.of(a));
+        }
+
+        @Override
+        public void say(String text) {
+            transcript.add(text);
+        }
+
+        @Override
+        public String ask(String question, String dflt) {
+            transcript.add("? " + question + (dflt == null || dflt.isEmpty() ? "" : " [" + dflt + "]"));
+            if (answers.isEmpty()) {
+                throw new SetupAborted();
+            }
+            Object a = answers.poll();
+            if (a instanceof Runnable r) {
+                r.run();
+                a = answers.poll();
+            }
+            String s = (String) a;
+            return s.isEmpty() && dflt != null ? dflt : s;
+        }
+
+        @Override
+        public String secret(String question) {
+            return ask(question, "");
+        }
+    }
+
+    @Test
+    void aPracticeWithTwoDisksIsSetUpAndItsFirstNightWorks() throws Exception {
+        TestPractice p = new TestPractice(tmp);
+        Files.createDirectories(p.disk("disque-A"));
+        Files.createDirectories(p.disk("disque-B"));
+        Path config = tmp.resolve("conf/hygie.yaml");
+        Script s = new Script("Cabinet des Docteurs Martin & Durand",
+                "", // password: make one
+                p.documents.toString(), "", tmp.resolve("nulle-part").toString(), p.logiciel.toString(),
+                "pg_dump cabinet > base.sql", "",
+                "2", "", // two disks, swapped every 7 days
+                "", p.disk("disque-A").resolve("hygie").toString(), "tiroir du secrétariat",
+                "", p.disk("disque-B").resolve("hygie").toString(), "",
+                "n", // no offsite store
+                "21h45",
+                "o", "smtp://127.0.0.1:2525", "dr.martin@example.org");
+        Setup.Result r = new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING, p.clock, tmp)
+                .run(config);
+        String said = String.join("\n", s.transcript);
+        assertTrue(said.contains("Le dossier " + tmp.resolve("nulle-part") + " est introuvable"), said);
+        assertTrue(said.contains("Mot de passe créé : "), said);
+
+        PracticeConfig c = ConfigLoader.load(config).config();
+        assertEquals("Cabinet des Docteurs Martin & Durand", c.practice());
+        assertEquals(2, c.sources().size());
+        assertEquals("pg_dump cabinet > base.sql", c.sources().get(1).before());
+        assertEquals(2, c.media().size());
+        assertEquals("7d", c.media().get(0).rotation().toString());
+        assertEquals("tiroir du secrétariat", c.media().get(0).keptAt());
+        assertEquals("au domicile du médecin", c.media().get(1).keptAt());
+        assertEquals(LocalTime.of(21, 45), c.schedule());
+        assertEquals(48, c.retention().yearlyWithin().years());
+        assertEquals("dr.martin@example.org", c.alerts().to().get(0));
+        for (int i = 0; i < 2; i++) {
+            String id = c.media().get(i).id();
+            assertNotNull(id);
+            try (Repository repo = Repository.open(new LocalBackend(Path.of(c.media().get(i).repo())),
+                    Files.readString(r.passwordFile()).strip().getBytes())) {
+                assertEquals(id, repo.config().id());
+            }
+        }
+        assertNotEquals(c.media().get(0).id(), c.media().get(1).id());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(r.passwordFile())));
+        String generated = said.substring(said.indexOf("Mot de passe créé : ") + 20).lines().findFirst().orElseThrow();
+        assertEquals(generated, Files.readString(r.passwordFile()).strip());
+
+        String kit = Files.readString(r.kit());
+        assertTrue(kit.contains(c.media().get(0).id()) && kit.contains(c.media().get(1).id()), "ids in the kit");
+        assertTrue(kit.contains("restic -r " + c.media().get(0).repo() + " restore latest"), kit);
+        assertTrue(kit.contains("tiroir du secrétariat"));
+        assertTrue(kit.contains("Cabinet des Docteurs Martin &amp; Durand"));
+        assertFalse(kit.contains(generated), "the password is never printed in the kit");
+
+        // the first night with this configuration: both disks known by their ids, both backed up
+        p.clock.set(LocalDateTime.of(2026, 3, 2, 21, 45));
+        DutyReport night = new DutyRunner(c.withStateDir(tmp.resolve("state")),
+                p.services(), DutyListener.NONE).duty();
+        assertEquals(4, night.events(Step.BACKUP).stream().filter(e -> e.outcome() == Outcome.OK).count(),
+                night.events().toString());
+    }
+
+    @Test
+    void twoDisksAtTheSameMountPointArePreparedOneAfterTheOther() throws Exception {
+        TestPractice p = new TestPractice(tmp);
+        Path usb = Files.createDirectories(tmp.resolve("media/usb"));
+        Path mount = tmp.resolve("media/usb/hygie");
+        Runnable swap = () -> {
+            try {
+                Files.move(usb, tmp.resolve("disque-A-rangé"));
+                Files.createDirectories(usb);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        Script s = new Script("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
+                p.documents.toString(), "", "",
+                "2", "7d",
+                "", mount.toString(), "",
+                "", "", swap, "", "",
+                "n", "", "n");
+        Path config = tmp.resolve("conf/hygie.yaml");
+        new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING,
+                new TestClock(LocalDateTime.of(2026, 3, 1, 10, 0), ZoneId.of("Europe/Paris")), tmp).run(config);
+        PracticeConfig c = ConfigLoader.load(config).config();
+        assertEquals(c.media().get(0).repo(), c.media().get(1).repo(), "one mount point for both");
+        assertNotEquals(c.media().get(0).id(), c.media().get(1).id(), "two repositories told apart by their id");
+        assertTrue(String.join("\n", s.transcript).contains("Branchez disque-B maintenant"), s.transcript.toString());
+    }
+
+    @Test
+    void anExistingConfigurationIsKeptUnlessReplaced() throws Exception {
+        Path config = tmp.resolve("hygie.yaml");
+        Files.writeString(config, "practice: X\n");
+        Script s = new Script("n");
+        Setup.Result r = new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING,
+                java.time.Clock.systemUTC(), tmp).run(config);
+        assertEquals("practice: X\n", Files.readString(config));
+        assertEquals(null, r.config());
+    }
+
+    @Test
+    void generatedPasswordsAreLongAndUnambiguous() {
+        String pw = Setup.generate();
+        assertTrue(pw.matches("([a-z2-9]{4}-){5}[a-z2-9]{4}"), pw);
+        assertFalse(pw.matches(".*[01ilo].*"), pw);
+    }
+}
