@@ -39,6 +39,8 @@ final class SftpConnection implements Closeable {
         T run(SftpClient sftp) throws IOException;
     }
 
+    private static final int CONNECT_ATTEMPTS = 3;
+
     private final SftpLocation location;
     private final SftpSettings settings;
     private final ClientKeys keys;
@@ -69,11 +71,32 @@ final class SftpConnection implements Closeable {
         client.start();
         try {
             synchronized (this) {
-                session = connect();
+                session = firstConnect();
             }
         } catch (IOException | RuntimeException e) {
             client.stop();
             throw e;
+        }
+    }
+
+    /** A network that fails once is retried a few times; a refused host key or login is final at once. */
+    private ClientSession firstConnect() throws IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return connect();
+            } catch (HostKeyException | LoginRefusedException e) {
+                throw e;
+            } catch (IOException e) {
+                if (attempt >= CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500L << attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while connecting to " + location.display());
+                }
+            }
         }
     }
 
@@ -106,8 +129,7 @@ final class SftpConnection implements Closeable {
             ConnectFuture f = client.connect(location.user(), location.host(), location.port());
             if (!f.await(settings.timeout())) {
                 f.cancel();
-                throw new IOException("the SSH server of " + where + " did not answer within "
-                        + settings.timeout().toSeconds() + " s");
+                throw new IOException("no answer within " + settings.timeout().toSeconds() + " s");
             }
             s = f.verify().getSession();
         } catch (IOException e) {
@@ -128,8 +150,8 @@ final class SftpConnection implements Closeable {
                 throw new HostKeyException(hostKeys.refusal(), e);
             }
             if (!s.isAuthenticated() && isAuthRefusal(e)) {
-                throw new IOException("the SSH server of " + where + " refused the login of " + location.user()
-                        + " (tried: " + tried() + ")", e);
+                throw new LoginRefusedException("the SSH server of " + where + " refused the login of "
+                        + location.user() + " (tried: " + tried() + ")", e);
             }
             throw failure("the SSH session with " + where + " failed", e);
         }
@@ -139,7 +161,30 @@ final class SftpConnection implements Closeable {
         if (hostKeys.refusal() != null) {
             return new HostKeyException(hostKeys.refusal(), e);
         }
-        return new IOException(what + ": " + e.getMessage(), e);
+        return new IOException(what + ": " + reason(e), e);
+    }
+
+    /** The root cause in plain words ("connection refused"), not the SSH library's future and state names. */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "connection refused (is the server on, is the port right?)";
+        }
+        if (root instanceof java.nio.channels.UnresolvedAddressException
+                || root instanceof java.net.UnknownHostException) {
+            return "unknown host name";
+        }
+        if (root instanceof java.net.NoRouteToHostException) {
+            return "no route to the host (network down?)";
+        }
+        if (root instanceof java.net.SocketTimeoutException || root instanceof java.util.concurrent.TimeoutException) {
+            return "no answer in time";
+        }
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
     }
 
     private static boolean isAuthRefusal(Exception e) {
@@ -171,8 +216,17 @@ final class SftpConnection implements Closeable {
             healthy = true;
             return result;
         } catch (IOException e) {
-            healthy = sftp != null && sftp.isOpen() && answered(e);
-            throw e;
+            if (sftp == null) {
+                throw e; // connecting failed: the message already says where and why
+            }
+            if (answered(e)) {
+                healthy = sftp.isOpen();
+                throw e;
+            }
+            if (e instanceof InterruptedIOException) {
+                throw e;
+            }
+            throw new IOException("the SFTP connection to " + location.display() + " broke: " + reason(e), e);
         } finally {
             giveBack(sftp, healthy);
             permits.release();
@@ -222,7 +276,7 @@ final class SftpConnection implements Closeable {
                     session = null;
                 }
             }
-            throw new IOException("cannot open an SFTP channel to " + location.display() + ": " + e.getMessage(), e);
+            throw new IOException("cannot open an SFTP channel to " + location.display() + ": " + reason(e), e);
         }
     }
 

@@ -97,8 +97,13 @@ public final class SftpTestServer implements AutoCloseable {
 
     /** A known hosts file recording this server's host key for 127.0.0.1 and its port. */
     public Path knownHosts() throws IOException {
-        Path f = dir.resolve("known_hosts-" + port());
-        Files.writeString(f, "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n",
+        return knownHosts(port());
+    }
+
+    /** A known hosts file recording this server's host key for 127.0.0.1 and {@code port} (a proxy in front). */
+    public Path knownHosts(int port) throws IOException {
+        Path f = dir.resolve("known_hosts-" + port);
+        Files.writeString(f, "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n",
                 StandardCharsets.UTF_8);
         return f;
     }
