@@ -2,6 +2,7 @@ package org.hygie.repository.backend;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * Retries transient failures of a remote backend with exponential back-off (as restic's retry backend does).
- * "Not found" and "already exists" are answers, not failures, and are not retried; a save that failed after the
+ * "Not found", "already exists" and "refused" (an append-only server's 403) are answers, not failures, and are not
+ * retried; a save that failed after the
  * server stored the file is recognised on retry (same name, same size) and counts as done.
  */
 public final class RetryingBackend implements Backend {
@@ -42,7 +44,7 @@ public final class RetryingBackend implements Backend {
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
             try {
                 return op.run();
-            } catch (NoSuchFileException | FileAlreadyExistsException e) {
+            } catch (NoSuchFileException | FileAlreadyExistsException | AccessDeniedException e) {
                 throw e;
             } catch (InterruptedIOException e) {
                 throw e;

@@ -67,4 +67,19 @@ class RetryingBackendTest extends BackendContract {
         assertTrue(e.getMessage().contains("6 attempts") && e.getMessage().contains("host unreachable"),
                 e.getMessage());
     }
+
+    @Test
+    void aRefusalIsAnAnswerAndIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Backend appendOnly = new FilterBackend(new LocalBackend(tmp.resolve("y"))) {
+            @Override
+            public void delete(FileType type, String name) throws IOException {
+                calls.incrementAndGet();
+                throw new java.nio.file.AccessDeniedException(name, null, "append-only");
+            }
+        };
+        assertThrows(java.nio.file.AccessDeniedException.class, () -> new RetryingBackend(appendOnly,
+                RetryingBackend.Policy.FAST).delete(FileType.SNAPSHOT, Id.hash(new byte[0]).hex()));
+        assertTrue(calls.get() == 1, calls.get() + " calls");
+    }
 }
