@@ -111,7 +111,7 @@ public final class RetryingBackend implements Backend {
                 inner.save(type, name, data);
             } catch (FileAlreadyExistsException e) {
                 // an earlier attempt may have stored it before its answer was lost
-                if (failedOnce[0] && type != FileType.CONFIG && inner.size(type, name) == data.length) {
+                if (failedOnce[0] && storedAlready(type, name, data)) {
                     return null;
                 }
                 throw e;
@@ -121,6 +121,17 @@ public final class RetryingBackend implements Backend {
             }
             return null;
         });
+    }
+
+    /**
+     * Whether what is stored under the name is what we tried to save: the same size for content-named files, the
+     * same bytes for {@code config} (whose name says nothing, and which holds a random id).
+     */
+    private boolean storedAlready(FileType type, String name, byte[] data) throws IOException {
+        if (type == FileType.CONFIG) {
+            return java.util.Arrays.equals(inner.load(type, name), data);
+        }
+        return inner.size(type, name) == data.length;
     }
 
     @Override

@@ -82,4 +82,25 @@ class RetryingBackendTest extends BackendContract {
                 RetryingBackend.Policy.FAST).delete(FileType.SNAPSHOT, Id.hash(new byte[0]).hex()));
         assertTrue(calls.get() == 1, calls.get() + " calls");
     }
+
+    @Test
+    void aConfigWhoseAnswerWasLostCountsAsDoneOnlyIfItIsOurs() throws Exception {
+        LocalBackend local = new LocalBackend(tmp.resolve("config-lost"));
+        local.create();
+        AtomicInteger calls = new AtomicInteger();
+        Backend lossy = new FilterBackend(local) {
+            @Override
+            public void save(FileType type, String name, byte[] data) throws IOException {
+                super.save(type, name, data);
+                if (calls.incrementAndGet() == 1) {
+                    throw new IOException("500 after the work");
+                }
+            }
+        };
+        Backend b = new RetryingBackend(lossy, RetryingBackend.Policy.FAST);
+        b.save(FileType.CONFIG, null, new byte[] {7, 7});
+        assertArrayEquals(new byte[] {7, 7}, b.load(FileType.CONFIG, null));
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> b.save(FileType.CONFIG, null,
+                new byte[] {8, 8}));
+    }
 }

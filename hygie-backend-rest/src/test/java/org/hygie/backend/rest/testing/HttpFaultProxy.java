@@ -45,6 +45,7 @@ public final class HttpFaultProxy implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicInteger stalls = new AtomicInteger();
+    private volatile int breakAfter = Integer.MAX_VALUE;
 
     public HttpFaultProxy(int targetPort, double errorShare, double stallShare, long stallMillis, long seed,
             int maxRequests) throws IOException {
@@ -76,6 +77,11 @@ public final class HttpFaultProxy implements AutoCloseable {
         return stalls.get();
     }
 
+    /** From the {@code n}-th request on (counted from now), every request fails: the server "goes down". */
+    public void breakAfter(int n) {
+        breakAfter = requests.get() + n;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             byte[] body;
@@ -84,6 +90,11 @@ public final class HttpFaultProxy implements AutoCloseable {
             }
             if (requests.incrementAndGet() > maxRequests) {
                 reply(ex, 503, new byte[0]);
+                return;
+            }
+            if (requests.get() > breakAfter) {
+                errors.incrementAndGet();
+                reply(ex, 500, "the server is down\n".getBytes());
                 return;
             }
             boolean fail;
