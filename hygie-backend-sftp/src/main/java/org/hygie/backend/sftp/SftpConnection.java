@@ -320,7 +320,8 @@ final class SftpConnection implements Closeable {
         channels.forEach(SftpConnection::closeQuietly);
         try {
             if (session != null) {
-                session.close(false).await(settings.timeout());
+                // a polite close, but a server that does not answer any more must not hold the program
+                session.close(false).await(java.time.Duration.ofSeconds(5));
             }
         } finally {
             client.stop();
