@@ -2,6 +2,7 @@ package org.hygie.repository.backend;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * Retries transient failures of a remote backend with exponential back-off (as restic's retry backend does).
- * "Not found" and "already exists" are answers, not failures, and are not retried; a save that failed after the
+ * "Not found", "already exists" and "refused" (an append-only server's 403) are answers, not failures, and are not
+ * retried; a save that failed after the
  * server stored the file is recognised on retry (same name, same size) and counts as done.
  */
 public final class RetryingBackend implements Backend {
@@ -42,7 +44,7 @@ public final class RetryingBackend implements Backend {
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
             try {
                 return op.run();
-            } catch (NoSuchFileException | FileAlreadyExistsException e) {
+            } catch (NoSuchFileException | FileAlreadyExistsException | AccessDeniedException e) {
                 throw e;
             } catch (InterruptedIOException e) {
                 throw e;
@@ -109,7 +111,7 @@ public final class RetryingBackend implements Backend {
                 inner.save(type, name, data);
             } catch (FileAlreadyExistsException e) {
                 // an earlier attempt may have stored it before its answer was lost
-                if (failedOnce[0] && type != FileType.CONFIG && inner.size(type, name) == data.length) {
+                if (failedOnce[0] && storedAlready(type, name, data)) {
                     return null;
                 }
                 throw e;
@@ -119,6 +121,17 @@ public final class RetryingBackend implements Backend {
             }
             return null;
         });
+    }
+
+    /**
+     * Whether what is stored under the name is what we tried to save: the same size for content-named files, the
+     * same bytes for {@code config} (whose name says nothing, and which holds a random id).
+     */
+    private boolean storedAlready(FileType type, String name, byte[] data) throws IOException {
+        if (type == FileType.CONFIG) {
+            return java.util.Arrays.equals(inner.load(type, name), data);
+        }
+        return inner.size(type, name) == data.length;
     }
 
     @Override

@@ -67,4 +67,40 @@ class RetryingBackendTest extends BackendContract {
         assertTrue(e.getMessage().contains("6 attempts") && e.getMessage().contains("host unreachable"),
                 e.getMessage());
     }
+
+    @Test
+    void aRefusalIsAnAnswerAndIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Backend appendOnly = new FilterBackend(new LocalBackend(tmp.resolve("y"))) {
+            @Override
+            public void delete(FileType type, String name) throws IOException {
+                calls.incrementAndGet();
+                throw new java.nio.file.AccessDeniedException(name, null, "append-only");
+            }
+        };
+        assertThrows(java.nio.file.AccessDeniedException.class, () -> new RetryingBackend(appendOnly,
+                RetryingBackend.Policy.FAST).delete(FileType.SNAPSHOT, Id.hash(new byte[0]).hex()));
+        assertTrue(calls.get() == 1, calls.get() + " calls");
+    }
+
+    @Test
+    void aConfigWhoseAnswerWasLostCountsAsDoneOnlyIfItIsOurs() throws Exception {
+        LocalBackend local = new LocalBackend(tmp.resolve("config-lost"));
+        local.create();
+        AtomicInteger calls = new AtomicInteger();
+        Backend lossy = new FilterBackend(local) {
+            @Override
+            public void save(FileType type, String name, byte[] data) throws IOException {
+                super.save(type, name, data);
+                if (calls.incrementAndGet() == 1) {
+                    throw new IOException("500 after the work");
+                }
+            }
+        };
+        Backend b = new RetryingBackend(lossy, RetryingBackend.Policy.FAST);
+        b.save(FileType.CONFIG, null, new byte[] {7, 7});
+        assertArrayEquals(new byte[] {7, 7}, b.load(FileType.CONFIG, null));
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> b.save(FileType.CONFIG, null,
+                new byte[] {8, 8}));
+    }
 }

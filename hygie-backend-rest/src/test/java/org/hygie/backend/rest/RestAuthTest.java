@@ -1,0 +1,72 @@
+package org.hygie.backend.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.hygie.backend.rest.testing.RcloneServer;
+import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.FileType;
+import org.hygie.repository.backend.Locations;
+import org.hygie.repository.error.RepositoryException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HTTP basic credentials from the location or the environment; a refusal is clear and never shows a password. */
+class RestAuthTest {
+    @TempDir
+    static Path tmp;
+    static RcloneServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RcloneServer.start(tmp, false, "cabinet", "s3cret-du-nas");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private String url(String userInfo, String path) {
+        return "rest:http://" + userInfo + "127.0.0.1:" + server.port() + "/" + path + "/";
+    }
+
+    @Test
+    void credentialsInTheLocationAreSentAndMaskedInMessages() throws Exception {
+        try (Backend b = Locations.open(url("cabinet:s3cret-du-nas@", "in-url"))) {
+            b.create();
+            assertEquals(List.of(), b.list(FileType.SNAPSHOT));
+            assertFalse(b.location().contains("s3cret"), b.location());
+        }
+    }
+
+    @Test
+    void credentialsFromTheEnvironmentKeepThePasswordOutOfArgv() throws Exception {
+        Map<String, String> env = Map.of("HYGIE_REST_USERNAME", "cabinet", "HYGIE_REST_PASSWORD", "s3cret-du-nas");
+        try (Backend b = new RestBackendProvider(env).open(url("", "from-env"), Map.of())) {
+            b.create();
+            assertTrue(b.list(FileType.KEY).isEmpty());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsAClearErrorWithoutThePassword() throws Exception {
+        try (Backend b = new RestBackendProvider(Map.of()).open(url("cabinet:pas-le-bon@", "wrong"), Map.of())) {
+            IOException e = assertThrows(IOException.class, () -> b.list(FileType.SNAPSHOT));
+            assertTrue(e.getMessage().contains("refused the user name or password (401)"), e.getMessage());
+            assertFalse(e.getMessage().contains("pas-le-bon"), e.getMessage());
+        }
+        RepositoryException e = assertThrows(RepositoryException.class,
+                () -> Locations.open("rest:http://cabinet:pas-le-bon@127.0.0.1:" + server.port() + "/a b"));
+        assertFalse(e.getMessage().contains("pas-le-bon"), e.getMessage());
+        assertFalse(e.subject().contains("pas-le-bon"), e.subject());
+    }
+}

@@ -1,0 +1,42 @@
+package org.hygie.backend.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class RestLocationTest {
+    @Test
+    void readsResticForms() {
+        RestLocation plain = RestLocation.parse("rest:http://nas:8000/");
+        assertEquals(URI.create("http://nas:8000/"), plain.base());
+        assertNull(plain.user());
+        assertEquals(URI.create("http://nas:8000/"), RestLocation.parse("rest:http://nas:8000").base());
+        assertEquals(URI.create("http://nas:8000/cabinet/"), RestLocation.parse("rest:http://nas:8000/cabinet").base());
+
+        RestLocation auth = RestLocation.parse("rest:https://dr%20x:p%40ss:w@backup.example:443/dr-x/");
+        assertEquals(URI.create("https://backup.example:443/dr-x/"), auth.base());
+        assertEquals("dr x", auth.user());
+        assertEquals("p@ss:w", auth.password());
+        assertEquals(URI.create("https://backup.example:443/dr-x/data/ab"), auth.resolve("data/ab"));
+    }
+
+    @Test
+    void neverShowsThePassword() {
+        RestLocation auth = RestLocation.parse("rest:https://dr:secret@backup.example/dr/");
+        assertEquals("rest:https://dr:***@backup.example/dr/", auth.display());
+        assertFalse(auth.toString().contains("secret"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RestLocation.parse("rest:https://dr:secret@/x y"));
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    }
+
+    @Test
+    void refusesOtherSchemes() {
+        assertThrows(IllegalArgumentException.class, () -> RestLocation.parse("rest:ftp://nas/"));
+        assertThrows(IllegalArgumentException.class, () -> RestLocation.parse("rest:nas:8000"));
+    }
+}

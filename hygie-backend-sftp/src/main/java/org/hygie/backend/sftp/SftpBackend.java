@@ -1,0 +1,377 @@
+package org.hygie.backend.sftp;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClient.Attributes;
+import org.apache.sshd.sftp.client.SftpClient.CloseableHandle;
+import org.apache.sshd.sftp.client.SftpClient.DirEntry;
+import org.apache.sshd.sftp.client.SftpClient.OpenMode;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
+import org.apache.sshd.sftp.client.impl.AbstractSftpClient;
+import org.apache.sshd.sftp.client.impl.SftpInputStreamAsync;
+import org.apache.sshd.sftp.client.impl.SftpOutputStreamAsync;
+import org.apache.sshd.sftp.common.SftpException;
+import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.FileInfo;
+import org.hygie.repository.backend.FileType;
+import org.hygie.repository.id.Id;
+
+/**
+ * A repository on an SSH server, in restic's default layout ({@code data/xx/} subfolders), as restic's sftp backend
+ * writes it: each file goes to a temporary name beside its target, is synced, then renamed (a rename that never
+ * replaces an existing file), so no partial file is ever visible under its final name. Folders 0700, files 0600
+ * while written, 0400 once in place (best effort: some servers ignore modes).
+ */
+public final class SftpBackend implements Backend {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int DIR_MODE = 0700;
+    private static final int WRITING_MODE = 0600;
+    private static final int FILE_MODE = 0400;
+    /**
+     * Bytes per SFTP read or write request, several in flight: fewer, larger requests than one per SSH packet
+     * (32 KiB) cost fewer thread hand-offs; OpenSSH's server takes up to 255 KiB, others cut reads short, which
+     * the streams handle.
+     */
+    private static final int REQUEST_SIZE = 128 * 1024;
+
+    private final String location;
+    private final SftpLocation where;
+    private final SftpConnection connection;
+
+    SftpBackend(String location, SftpLocation where, SftpConnection connection) {
+        this.location = location;
+        this.where = where;
+        this.connection = connection;
+    }
+
+    /** Connects to the server of {@code where} (host key checked, login done) and returns the backend. */
+    public static SftpBackend open(String location, SftpLocation where, SftpSettings settings) throws IOException {
+        return new SftpBackend(location, where, new SftpConnection(where, settings));
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    private String root() {
+        return where.path();
+    }
+
+    private String folder(FileType type) {
+        return root() + "/" + type.folder();
+    }
+
+    private String path(FileType type, String name) {
+        if (type == FileType.CONFIG) {
+            return root() + "/config";
+        }
+        if (!Id.isValid(name)) {
+            throw new IllegalArgumentException("not a repository file name: " + name);
+        }
+        if (type == FileType.PACK) {
+            return folder(type) + "/" + name.substring(0, 2) + "/" + name;
+        }
+        return folder(type) + "/" + name;
+    }
+
+    private String shown(String path) {
+        return where.display().substring(0, where.display().length() - where.path().length()) + path;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? (slash == 0 ? "/" : ".") : path.substring(0, slash);
+    }
+
+    @Override
+    public void create() throws IOException {
+        if (exists(FileType.CONFIG, null)) {
+            throw new FileAlreadyExistsException(shown(path(FileType.CONFIG, null)), null,
+                    "a repository already exists here");
+        }
+        connection.call(sftp -> {
+            mkdirs(sftp, root());
+            for (FileType t : FileType.values()) {
+                if (t != FileType.CONFIG) {
+                    mkdir(sftp, folder(t));
+                }
+            }
+            HexFormat hex = HexFormat.of();
+            for (int i = 0; i < 256; i++) {
+                mkdir(sftp, folder(FileType.PACK) + "/" + hex.toHexDigits((byte) i));
+            }
+            return null;
+        });
+    }
+
+    private void mkdirs(SftpClient sftp, String dir) throws IOException {
+        if (isDirectory(sftp, dir)) {
+            return;
+        }
+        String parent = parent(dir);
+        if (!parent.equals(dir) && !parent.equals("/") && !parent.equals(".")) {
+            mkdirs(sftp, parent);
+        }
+        mkdir(sftp, dir);
+    }
+
+    private void mkdir(SftpClient sftp, String dir) throws IOException {
+        try {
+            sftp.mkdir(dir);
+        } catch (SftpException e) {
+            if (isDirectory(sftp, dir)) {
+                return; // made meanwhile, or was there
+            }
+            throw SftpErrors.map(e, shown(dir));
+        }
+        try {
+            sftp.setStat(dir, new Attributes().perms(DIR_MODE));
+        } catch (SftpException e) {
+            return; // modes are best effort: some servers (Windows, some NAS) refuse them
+        }
+    }
+
+    private static boolean isDirectory(SftpClient sftp, String dir) throws IOException {
+        try {
+            return sftp.stat(dir).isDirectory();
+        } catch (SftpException e) {
+            if (SftpErrors.isMissing(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean exists(FileType type, String name) throws IOException {
+        String p = path(type, name);
+        return connection.call(sftp -> {
+            try {
+                sftp.stat(p);
+                return true;
+            } catch (SftpException e) {
+                if (SftpErrors.isMissing(e)) {
+                    return false;
+                }
+                throw SftpErrors.map(e, shown(p));
+            }
+        });
+    }
+
+    @Override
+    public List<FileInfo> list(FileType type) throws IOException {
+        if (type == FileType.CONFIG) {
+            List<FileInfo> out = new ArrayList<>();
+            if (exists(type, null)) {
+                out.add(new FileInfo("config", size(type, null)));
+            }
+            return out;
+        }
+        String dir = folder(type);
+        return connection.call(sftp -> {
+            List<FileInfo> out = new ArrayList<>();
+            List<DirEntry> entries = entries(sftp, dir);
+            if (type != FileType.PACK) {
+                addFiles(entries, out);
+                return out;
+            }
+            for (DirEntry sub : entries) {
+                if (sub.getAttributes().isDirectory() && sub.getFilename().length() == 2) {
+                    addFiles(entries(sftp, dir + "/" + sub.getFilename()), out);
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<DirEntry> entries(SftpClient sftp, String dir) throws IOException {
+        try {
+            return new ArrayList<>(sftp.readEntries(dir));
+        } catch (SftpException e) {
+            if (SftpErrors.isMissing(e)) {
+                return List.of();
+            }
+            throw SftpErrors.map(e, shown(dir));
+        }
+    }
+
+    private static void addFiles(List<DirEntry> entries, List<FileInfo> out) {
+        for (DirEntry e : entries) {
+            if (Id.isValid(e.getFilename()) && e.getAttributes().isRegularFile()) {
+                out.add(new FileInfo(e.getFilename(), e.getAttributes().getSize()));
+            }
+        }
+    }
+
+    @Override
+    public byte[] load(FileType type, String name) throws IOException {
+        String p = path(type, name);
+        return connection.call(sftp -> {
+            try (InputStream in = sftp.read(p, REQUEST_SIZE)) {
+                return in.readAllBytes();
+            } catch (SftpException e) {
+                throw SftpErrors.map(e, shown(p));
+            }
+        });
+    }
+
+    @Override
+    public byte[] load(FileType type, String name, long offset, int length) throws IOException {
+        String p = path(type, name);
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("negative offset or length");
+        }
+        return connection.call(sftp -> {
+            try (CloseableHandle h = sftp.open(p, OpenMode.Read)) {
+                byte[] buf;
+                try (InputStream in = new SftpInputStreamAsync((AbstractSftpClient) sftp, REQUEST_SIZE, offset,
+                        offset + length, p, h, false)) {
+                    buf = in.readNBytes(length);
+                }
+                if (buf.length < length) {
+                    throw new EOFException(shown(p) + ": " + length + " bytes at " + offset
+                            + " asked, the file is shorter");
+                }
+                return buf;
+            } catch (SftpException e) {
+                throw SftpErrors.map(e, shown(p));
+            }
+        });
+    }
+
+    @Override
+    public long size(FileType type, String name) throws IOException {
+        String p = path(type, name);
+        return connection.call(sftp -> {
+            try {
+                return sftp.stat(p).getSize();
+            } catch (SftpException e) {
+                throw SftpErrors.map(e, shown(p));
+            }
+        });
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data) throws IOException {
+        String target = path(type, name);
+        byte[] rnd = new byte[6];
+        RANDOM.nextBytes(rnd);
+        String tmp = target + "-tmp-" + HexFormat.of().formatHex(rnd);
+        connection.call(sftp -> {
+            if (exists(sftp, target)) {
+                throw new FileAlreadyExistsException(shown(target));
+            }
+            try {
+                writeTemporary(sftp, tmp, data);
+                rename(sftp, tmp, target);
+            } catch (IOException | RuntimeException e) {
+                removeQuietly(sftp, tmp);
+                throw e;
+            }
+            try {
+                sftp.setStat(target, new Attributes().perms(FILE_MODE));
+            } catch (SftpException e) {
+                // best effort, as for folders
+            }
+            return null;
+        });
+    }
+
+    private void writeTemporary(SftpClient sftp, String tmp, byte[] data) throws IOException {
+        EnumSet<OpenMode> modes = EnumSet.of(OpenMode.Write, OpenMode.Create, OpenMode.Exclusive);
+        CloseableHandle h;
+        try {
+            h = sftp.open(tmp, modes);
+        } catch (SftpException e) {
+            if (!SftpErrors.isMissing(e)) {
+                throw SftpErrors.map(e, shown(tmp));
+            }
+            mkdirs(sftp, parent(tmp)); // a data/xx folder made by nobody yet
+            h = sftp.open(tmp, modes);
+        }
+        try (CloseableHandle handle = h) {
+            try {
+                sftp.setStat(handle, new Attributes().perms(WRITING_MODE));
+            } catch (SftpException e) {
+                // best effort
+            }
+            try (SftpOutputStreamAsync out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, REQUEST_SIZE, tmp,
+                    handle, false)) {
+                out.write(data);
+            }
+            long written = sftp.stat(handle).getSize();
+            if (written != data.length) {
+                throw new IOException(shown(tmp) + ": " + written + " of " + data.length + " bytes written");
+            }
+            OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
+            if (fsync != null && fsync.isSupported()) {
+                fsync.fsync(handle);
+            }
+        } catch (SftpException e) {
+            throw SftpErrors.map(e, shown(tmp));
+        }
+    }
+
+    /** Renames without replacing: SFTP's plain rename fails when the target exists (OpenSSH links, then unlinks). */
+    private void rename(SftpClient sftp, String tmp, String target) throws IOException {
+        try {
+            sftp.rename(tmp, target);
+        } catch (SftpException e) {
+            if (exists(sftp, target)) {
+                throw new FileAlreadyExistsException(shown(target));
+            }
+            throw SftpErrors.map(e, shown(target));
+        }
+    }
+
+    private boolean exists(SftpClient sftp, String p) throws IOException {
+        try {
+            sftp.lstat(p);
+            return true;
+        } catch (SftpException e) {
+            if (SftpErrors.isMissing(e)) {
+                return false;
+            }
+            throw SftpErrors.map(e, shown(p));
+        }
+    }
+
+    private static void removeQuietly(SftpClient sftp, String p) {
+        try {
+            if (sftp.isOpen()) {
+                sftp.remove(p);
+            }
+        } catch (IOException e) {
+            return; // a leftover temporary name is skipped by every listing
+        }
+    }
+
+    @Override
+    public void delete(FileType type, String name) throws IOException {
+        String p = path(type, name);
+        connection.call(sftp -> {
+            try {
+                sftp.remove(p);
+            } catch (SftpException e) {
+                if (!SftpErrors.isMissing(e)) {
+                    throw SftpErrors.map(e, shown(p));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
+}

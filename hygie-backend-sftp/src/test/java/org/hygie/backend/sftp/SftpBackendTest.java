@@ -1,0 +1,64 @@
+package org.hygie.backend.sftp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.hygie.backend.sftp.testing.SftpTestServer;
+import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.BackendContract;
+import org.hygie.repository.backend.FileType;
+import org.hygie.repository.id.Id;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backend contract against an SSH server in this JVM, logging in with a key. */
+class SftpBackendTest extends BackendContract {
+    @TempDir
+    static Path tmp;
+    static SftpTestServer server;
+    private static final AtomicInteger N = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = SftpTestServer.start(tmp.resolve("server"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void writesFilesAsResticsSftpBackendDoes() throws Exception {
+        String name;
+        try (Backend b = newBackend()) {
+            byte[] data = new byte[5000];
+            name = Id.hash(data).hex();
+            b.save(FileType.PACK, name, data);
+        }
+        Path repo = server.root().resolve("repos/contract-" + N.get());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(repo.resolve("data/ab"))));
+        Path pack = repo.resolve("data").resolve(name.substring(0, 2)).resolve(name);
+        assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pack)));
+        try (Stream<Path> all = Files.walk(repo)) {
+            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().contains("-tmp-")).toList(),
+                    "no temporary file left");
+        }
+    }
+
+    @Override
+    protected Backend newBackend() throws Exception {
+        String loc = server.location("/repos/contract-" + N.incrementAndGet());
+        Backend b = new SftpBackendProvider(server.env(), tmp.resolve("home")).open(loc, Map.of());
+        b.create();
+        return b;
+    }
+}

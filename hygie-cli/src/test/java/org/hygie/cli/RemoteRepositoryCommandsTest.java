@@ -1,0 +1,131 @@
+package org.hygie.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hygie.backend.rest.testing.RcloneServer;
+import org.hygie.backend.sftp.testing.SftpTestServer;
+import org.hygie.repository.json.Json;
+import org.hygie.repository.testing.RemoteRestic;
+import org.hygie.repository.testing.Restic;
+import org.hygie.repository.testing.SampleTree;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * init, backup, check --read-data and restore with the command line, as a user runs it (a separate JVM with its
+ * environment), through SFTP and REST; restic checks each repository with the same verdict as a local folder.
+ */
+class RemoteRepositoryCommandsTest {
+    private static final String PASSWORD = "le mot de passe du dépôt";
+
+    @TempDir
+    Path tmp;
+    Path pw;
+    Path src;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        pw = tmp.resolve("password");
+        Files.writeString(pw, PASSWORD + "\n");
+        Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
+        src = SampleTree.write(tmp.resolve("cabinet"), 6, 21);
+    }
+
+    /** Runs hygie on {@code repo}; {@code env} null means in this JVM. */
+    private CliRunner.Run hygie(Map<String, String> env, String repo, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--repo", repo, "--password-file", pw.toString()));
+        // SFTP settings come from the environment: a separate JVM; REST needs none, in-process is quicker
+        return env == null ? CliRunner.inProcess(all.toArray(String[]::new))
+                : CliRunner.process(env, all.toArray(String[]::new));
+    }
+
+    /** The whole cycle on one location; returns the snapshot id. */
+    private String cycle(Map<String, String> env, String repo) throws Exception {
+        CliRunner.Run init = hygie(env, repo, "init");
+        assertEquals(0, init.exit(), init.err());
+        CliRunner.Run backup = hygie(env, repo, "backup", src.toString());
+        assertEquals(0, backup.exit(), backup.out() + backup.err());
+        CliRunner.Run snaps = hygie(env, repo, "snapshots", "--json");
+        assertEquals(0, snaps.exit(), snaps.err());
+        JsonNode arr = Json.MAPPER.readTree(snaps.out());
+        assertEquals(1, arr.size());
+        CliRunner.Run check = hygie(env, repo, "check", "--read-data", "--json");
+        assertEquals(0, check.exit(), check.out() + check.err());
+        assertTrue(Json.MAPPER.readTree(check.out()).get("healthy").asBoolean(), check.out());
+        Path target = tmp.resolve("restored");
+        CliRunner.Run restore = hygie(env, repo, "restore", "latest", "--target", target.toString());
+        assertEquals(0, restore.exit(), restore.out() + restore.err());
+        SampleTree.assertSame(src, target.resolve(src.toString().substring(1)));
+        return arr.get(0).get("id").asText();
+    }
+
+    private static void sameVerdict(Restic.Result remote, Restic.Result local) {
+        assertTrue(remote.out().contains("no errors were found"), remote.out());
+        assertTrue(local.out().contains("no errors were found"), local.out());
+        assertEquals(lines(local), lines(remote));
+    }
+
+    /** restic's check output without the lines that name the location or time the run. */
+    private static List<String> lines(Restic.Result r) {
+        return r.out().lines().filter(l -> !l.startsWith("using temporary cache") && !l.startsWith("create exclusive")
+                && !l.startsWith("load indexes") && !l.contains("%") && !l.startsWith("repository ")).toList();
+    }
+
+    @Test
+    void throughSftp() throws Exception {
+        try (SftpTestServer server = SftpTestServer.start(tmp.resolve("nas"))) {
+            String repo = server.location("/hygie");
+            String id = cycle(server.env(), repo);
+
+            RemoteRestic restic = new RemoteRestic("sftp:" + SftpTestServer.USER + "@127.0.0.1:/hygie", PASSWORD,
+                    List.of("-o", "sftp.command=" + server.resticSshCommand(server.port())), Map.of());
+            sameVerdict(restic.ok("check", "--read-data"),
+                    new Restic(server.root().resolve("hygie"), PASSWORD).ok("check", "--read-data"));
+            assertTrue(restic.ok("snapshots").out().contains(id.substring(0, 8)));
+
+            // a server whose key is not on record is refused, with its fingerprint, and nothing is written
+            Map<String, String> stranger = new HashMap<>(server.env());
+            stranger.put("HYGIE_SFTP_KNOWN_HOSTS", tmp.resolve("empty-known-hosts").toString());
+            CliRunner.Run refused = hygie(stranger, server.location("/other"), "init");
+            assertEquals(ExitCode.of(org.hygie.repository.error.Problem.IO), refused.exit(), refused.err());
+            assertTrue(refused.err().contains("is not known"), refused.err());
+            assertTrue(refused.err().contains("SHA256:"), refused.err());
+            assertFalse(Files.exists(server.root().resolve("other")));
+        }
+    }
+
+    @Test
+    void throughRest() throws Exception {
+        try (RcloneServer server = RcloneServer.start(tmp.resolve("rest"), false)) {
+            String id = cycle(null, server.location("hygie"));
+            RemoteRestic restic = new RemoteRestic(server.location("hygie"), PASSWORD, List.of(), Map.of());
+            sameVerdict(restic.ok("check", "--read-data"),
+                    new Restic(server.root().resolve("hygie"), PASSWORD).ok("check", "--read-data"));
+            assertTrue(restic.ok("snapshots").out().contains(id.substring(0, 8)));
+        }
+    }
+
+    @Test
+    void throughAnAppendOnlyRestServerWithCredentials() throws Exception {
+        try (RcloneServer server = RcloneServer.start(tmp.resolve("rest"), true, "cabinet", "mot-de-passe-http")) {
+            String base = "rest:http://cabinet:%s@127.0.0.1:" + server.port() + "/coffre/";
+            cycle(null, String.format(base, "mot-de-passe-http"));
+            CliRunner.Run wrong = hygie(null, String.format(base, "faux"), "snapshots");
+            assertTrue(wrong.exit() != 0);
+            assertTrue(wrong.err().contains("401"), wrong.err());
+            assertFalse(wrong.err().contains("faux"), wrong.err());
+        }
+    }
+}
