@@ -59,9 +59,10 @@ final class ReportCommand implements Callable<Integer> {
             pdf = Path.of(msg.get("report.default-name", LocalDate.now().toString()));
         }
         PracticeConfig config = practiceOptions.loadIfAny(msg, t, false);
-        PracticeView practice = config == null ? PracticeView.none() : PracticeAdapter.live(config);
+        PracticeAdapter adapter = config == null ? null : PracticeAdapter.live(config);
+        PracticeView practice = adapter == null ? PracticeView.none() : adapter;
         BackupStatusSource backup = backupState != null ? new StateFileBackupSource(backupState)
-                : config != null ? PracticeAdapter.live(config).backupStatus() : BackupStatusSource.none();
+                : adapter != null ? adapter.backupStatus() : BackupStatusSource.none();
         t.println(msg.get("report.auditing"));
         AuditReport audit = new Audit().run(AuditOptions.live(AuditCommand.dir(stateDir)).withLanguage(lang)
                 .withBackup(backup));
