@@ -19,6 +19,18 @@ public final class PracticeOptions {
         return config != null ? config : ConfigLoader.defaultFile();
     }
 
+    /**
+     * The configuration when there is one: the file named by {@code --config} (which must then exist), else the
+     * default file if it exists; null when none is named and the default file does not exist (no practice set up
+     * on this computer).
+     */
+    public PracticeConfig loadIfAny(Messages msg, Terminal t, boolean quiet) {
+        if (config == null && !java.nio.file.Files.exists(file())) {
+            return null;
+        }
+        return load(msg, t, quiet);
+    }
+
     /** The configuration; its warnings go to standard error; a configuration with errors is a user error. */
     public PracticeConfig load(Messages msg, Terminal t, boolean quiet) {
         Texts texts = Texts.of(msg.locale());

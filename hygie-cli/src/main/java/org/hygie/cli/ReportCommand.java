@@ -13,14 +13,22 @@ import org.hygie.audit.AuditOptions;
 import org.hygie.audit.backup.BackupStatusSource;
 import org.hygie.audit.backup.StateFileBackupSource;
 import org.hygie.audit.result.AuditReport;
+import org.hygie.practice.config.PracticeConfig;
+import org.hygie.web.practice.PracticeAdapter;
+import org.hygie.web.practice.PracticeState;
 import org.hygie.web.practice.PracticeView;
 import org.hygie.web.report.PdfReport;
 import org.hygie.web.report.SecurityReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code hygie report [--pdf FILE] [--html FILE]}: the practice's dated security report, for its GDPR file. */
+/**
+ * {@code hygie report [--pdf FILE] [--html FILE] [--config F]}: the practice's dated security report, for its GDPR
+ * file; the media plan, history, proofs and retention come from the practice's configuration and journal when there
+ * is one.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Rapport de sécurité daté, HTML ou PDF / dated security report, HTML or PDF.")
 final class ReportCommand implements Callable<Integer> {
@@ -32,6 +40,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FICHIER", description = "Écrire le rapport en HTML / write the HTML report.")
     Path html;
+
+    @Mixin
+    PracticeOptions practiceOptions = new PracticeOptions();
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "where attestations are kept (default ~/.config/hygie)")
     Path stateDir;
@@ -47,11 +58,21 @@ final class ReportCommand implements Callable<Integer> {
         if (pdf == null && html == null) {
             pdf = Path.of(msg.get("report.default-name", LocalDate.now().toString()));
         }
-        BackupStatusSource backup = backupState == null ? BackupStatusSource.none() : new StateFileBackupSource(backupState);
+        PracticeConfig config = practiceOptions.loadIfAny(msg, t, false);
+        PracticeAdapter adapter = config == null ? null : PracticeAdapter.live(config);
+        PracticeView practice = adapter == null ? PracticeView.none() : adapter;
+        BackupStatusSource backup = backupState != null ? new StateFileBackupSource(backupState)
+                : adapter != null ? adapter.backupStatus() : BackupStatusSource.none();
         t.println(msg.get("report.auditing"));
         AuditReport audit = new Audit().run(AuditOptions.live(AuditCommand.dir(stateDir)).withLanguage(lang)
                 .withBackup(backup));
-        String xhtml = SecurityReport.html(audit, PracticeView.none().state(), lang, ZoneId.systemDefault(),
+        PracticeState state;
+        try {
+            state = practice.state(lang);
+        } catch (RuntimeException e) {
+            throw PracticeText.translate(e);
+        }
+        String xhtml = SecurityReport.html(audit, state, lang, ZoneId.systemDefault(),
                 Clock.systemDefaultZone().instant());
         if (html != null) {
             Files.writeString(html, xhtml, StandardCharsets.UTF_8);

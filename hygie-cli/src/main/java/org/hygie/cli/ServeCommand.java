@@ -12,11 +12,14 @@ import org.hygie.audit.Audit;
 import org.hygie.audit.AuditOptions;
 import org.hygie.audit.backup.BackupStatusSource;
 import org.hygie.audit.backup.StateFileBackupSource;
+import org.hygie.practice.config.PracticeConfig;
+import org.hygie.practice.media.MediaAccess;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Locations;
 import org.hygie.web.Dashboard;
 import org.hygie.web.DashboardOptions;
 import org.hygie.web.audit.AuditSource;
+import org.hygie.web.practice.PracticeAdapter;
 import org.hygie.web.restore.Repositories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +28,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code hygie serve}: the doctor's dashboard on 127.0.0.1. Prints a one-time sign-in link (and opens the browser
- * when there is a desktop), then serves until Ctrl+C. Everything shown is computed by the lower layers.
+ * when there is a desktop), then serves until Ctrl+C. Everything shown is computed by the lower layers; with a
+ * practice configuration ({@code --config}, else the default one when it exists) the Backups, Restore and Actions
+ * pages are the practice's, read from its configuration and journal.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Ouvre le tableau de bord local / opens the local dashboard.")
@@ -35,6 +40,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     RepositoryOptions repo = new RepositoryOptions();
+
+    @Mixin
+    PracticeOptions practiceOptions = new PracticeOptions();
 
     @Option(names = "--medium", paramLabel = "NOM=DÉPÔT",
             description = "Un support à restaurer, nommé (répétable) / a named medium to restore from (repeatable).")
@@ -60,13 +68,29 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Messages msg = root.messages();
         Terminal t = root.terminal();
+        PracticeConfig config = practiceOptions.loadIfAny(msg, t, false);
+        PracticeAdapter practice = config == null ? null : PracticeAdapter.live(config);
         Map<String, String> locations = locations();
         byte[] password = locations.isEmpty() ? null : repo.password(msg, t, false);
+        byte[] loginPassword = password;
+        if (practice != null && passwordLogin) {
+            try {
+                loginPassword = MediaAccess.password(config);
+            } catch (RuntimeException e) {
+                throw PracticeText.translate(e);
+            }
+        }
         Path dir = AuditCommand.dir(stateDir);
-        BackupStatusSource backup = backupState == null ? BackupStatusSource.none() : new StateFileBackupSource(backupState);
+        BackupStatusSource backup = backupState != null ? new StateFileBackupSource(backupState)
+                : practice != null ? practice.backupStatus() : BackupStatusSource.none();
         AuditSource audit = lang -> new Audit().run(AuditOptions.live(dir).withLanguage(lang).withBackup(backup));
-        DashboardOptions options = DashboardOptions.of(repositories(locations, password), audit, dir).withPort(port)
-                .withPassword(passwordLogin ? password : null).withLanguage(msg.locale().getLanguage());
+        Repositories extra = repositories(locations, password);
+        DashboardOptions options = DashboardOptions.of(practice == null ? extra : both(practice.repositories(), extra),
+                audit, dir).withPort(port).withPassword(passwordLogin ? loginPassword : null)
+                .withLanguage(msg.locale().getLanguage());
+        if (practice != null) {
+            options = options.withPractice(practice, practice);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (Dashboard d = Dashboard.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -124,6 +148,28 @@ final class ServeCommand implements Callable<Integer> {
             @Override
             public Repository open(String name) {
                 return Repository.open(Locations.open(locations.get(name)), password);
+            }
+        };
+    }
+
+    /** The practice's media first, then those named on the command line (a name already taken is left out). */
+    static Repositories both(Repositories first, Repositories then) {
+        return new Repositories() {
+            @Override
+            public List<String> names() {
+                List<String> out = new ArrayList<>(first.names());
+                then.names().stream().filter(n -> !out.contains(n)).forEach(out::add);
+                return out;
+            }
+
+            @Override
+            public String location(String name) {
+                return first.names().contains(name) ? first.location(name) : then.location(name);
+            }
+
+            @Override
+            public Repository open(String name) {
+                return first.names().contains(name) ? first.open(name) : then.open(name);
             }
         };
     }

@@ -13,14 +13,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code hygie report} writes both files; {@code hygie serve} prints a one-time link that signs in. */
+/**
+ * {@code hygie report} writes both files; {@code hygie serve} prints a one-time link that signs in. With a practice
+ * configuration ({@code --config}) both show the practice's media, history and proofs from its journal; without one
+ * (and no default configuration) they say the practice is not configured.
+ */
 class ServeReportCommandTest {
     @TempDir
     Path tmp;
@@ -35,28 +44,72 @@ class ServeReportCommandTest {
         assertTrue(r.out().contains("Rapport écrit"), r.out());
         assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
         assertTrue(Files.readString(html).contains("Rapport de sécurité informatique du cabinet"));
+        assertTrue(Files.readString(html).contains("pas encore configurées sur cet ordinateur"),
+                "no practice configuration here");
+    }
+
+    /** A practice as the helper sets it up: two disks (B at home), a configuration, one night run. */
+    private Path practice() throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("cabinet"));
+        Files.writeString(docs.resolve("compte-rendu.txt"), "Patient X, consultation du 3 mars.\n");
+        Files.write(docs.resolve("radio.bin"), new byte[200_000]);
+        Path pw = tmp.resolve("password");
+        Files.writeString(pw, "le mot de passe\n");
+        Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
+        for (String d : new String[] {"A", "B"}) {
+            Files.createDirectories(tmp.resolve("media/" + d));
+            CliRunner.Run init = CliRunner.inProcess("init", "--repo", tmp.resolve("media/" + d + "/hygie").toString(),
+                    "--password-file", pw.toString());
+            assertEquals(0, init.exit(), init.err());
+        }
+        Files.move(tmp.resolve("media/B"), tmp.resolve("B-at-home"));
+        Path config = tmp.resolve("hygie.yaml");
+        Files.writeString(config, """
+                practice: Cabinet du Dr Exemple
+                sources:
+                  - path: %s
+                media:
+                  - {name: disque-A, repo: %s, rotation: 7d, kept-at: "domicile du Dr"}
+                  - {name: disque-B, repo: %s, rotation: 7d, kept-at: "domicile du Dr"}
+                password-file: %s
+                """.formatted(docs, tmp.resolve("media/A/hygie"), tmp.resolve("media/B/hygie"), pw));
+        CliRunner.Run run = CliRunner.inProcess("run", "--config", config.toString());
+        assertTrue(run.out().contains("Exercice de restauration sur disque-A"), run.out() + run.err());
+        return config;
+    }
+
+    @Test
+    void reportWithThePracticeConfigurationShowsItsMediaHistoryAndProofs() throws Exception {
+        Path config = practice();
+        Path pdf = tmp.resolve("rapport.pdf");
+        Path html = tmp.resolve("rapport.html");
+        CliRunner.Run r = CliRunner.inProcess("report", "--config", config.toString(), "--pdf", pdf.toString(),
+                "--html", html.toString(), "--state-dir", tmp.resolve("state").toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        for (String part : List.of("Cabinet du Dr Exemple", "disque-A", "disque-B", "Branché depuis le",
+                "Absent – domicile du Dr", "Copie hors du cabinet : AUCUNE.", "aucune erreur",
+                "fichiers restaurés, identiques à la sauvegarde", "rien n'est retiré", "48 ans",
+                "Emportez chez vous")) {
+            assertTrue(text.contains(part), "missing in the PDF: " + part + "\n" + text);
+        }
+        assertTrue(Files.readString(html).contains(tmp.resolve("cabinet/compte-rendu.txt").toString()),
+                "the drill's proof names the files restored");
+
+        CliRunner.Run missing = CliRunner.inProcess("report", "--config", tmp.resolve("nope.yaml").toString(),
+                "--html", html.toString());
+        assertEquals(ExitCode.USAGE, missing.exit(), "a configuration named but missing is an error");
+        assertTrue(missing.err().contains("hygie setup"), missing.err());
     }
 
     @Test
     void servePrintsALinkThatSignsInOnce() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-cp",
-                System.getProperty("java.class.path"), "org.hygie.cli.Main", "serve", "--no-browser", "--state-dir",
-                tmp.resolve("state").toString()));
-        pb.environment().keySet().removeIf(k -> k.startsWith("HYGIE_") || k.equals("LANG") || k.equals("DISPLAY"));
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
+        Process p = serve(List.of());
         try {
-            String link = null;
-            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/login\\?token=[A-Za-z0-9_-]{43})");
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                Matcher m = url.matcher(line);
-                if (m.find()) {
-                    link = m.group(1);
-                    break;
-                }
-            }
-            assertNotNull(link, "no link printed");
+            String link = link(p);
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(link)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -64,9 +117,81 @@ class ServeReportCommandTest {
             assertTrue(first.headers().firstValue("Set-Cookie").orElse("").contains("HttpOnly"));
             assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(link)).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
+            String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String origin = link.substring(0, link.indexOf("/login"));
+            HttpResponse<String> backups = http.send(HttpRequest.newBuilder(URI.create(origin + "/backups"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(backups.body().contains("id=\"not-configured\""), "no practice configured here");
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(origin + "/actions"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         } finally {
             p.destroy();
             p.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void serveWithThePracticeShowsItsBackupsActionsAndMedia() throws Exception {
+        Path config = practice();
+        Process p = serve(List.of("--config", config.toString()));
+        try {
+            String link = link(p);
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(link)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, first.statusCode());
+            String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String origin = link.substring(0, link.indexOf("/login"));
+            String backups = get(http, origin + "/backups", cookie);
+            assertTrue(backups.contains("Cabinet du Dr Exemple"), backups);
+            assertTrue(backups.contains("<tr data-medium=\"disque-A\">"), backups);
+            assertTrue(backups.contains("class=\"night verified\""), "last night, verified: " + backups);
+            String actions = get(http, origin + "/actions", cookie);
+            assertTrue(actions.contains("id=\"run-duty\"") && actions.contains("id=\"run-drill\""), actions);
+            String restore = get(http, origin + "/restore", cookie);
+            assertTrue(restore.contains("href=\"/restore/disque-A\"") && restore.contains("href=\"/restore/disque-B\""),
+                    restore);
+            String snapshots = get(http, origin + "/restore/disque-A", cookie);
+            assertTrue(snapshots.contains(tmp.resolve("cabinet").toString()), "disk A's backup, opened with the "
+                    + "practice's password file: " + snapshots);
+        } finally {
+            p.destroy();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String get(HttpClient http, String url, String cookie) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), url + ": " + r.body());
+        return r.body();
+    }
+
+    /** {@code hygie serve} in its own JVM, with no default practice configuration (XDG_CONFIG_HOME empty). */
+    private Process serve(List<String> more) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-cp",
+                System.getProperty("java.class.path"), "org.hygie.cli.Main", "serve", "--no-browser", "--state-dir",
+                tmp.resolve("state").toString()));
+        cmd.addAll(more);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeIf(k -> k.startsWith("HYGIE_") || k.equals("LANG") || k.equals("DISPLAY"));
+        pb.environment().put("XDG_CONFIG_HOME", Files.createDirectories(tmp.resolve("xdg")).toString());
+        pb.redirectErrorStream(true);
+        return pb.start();
+    }
+
+    private static String link(Process p) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/login\\?token=[A-Za-z0-9_-]{43})");
+        StringBuilder seen = new StringBuilder();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            seen.append(line).append('\n');
+            Matcher m = url.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        assertNotNull(null, "no link printed: " + seen);
+        return null;
     }
 }

@@ -78,7 +78,7 @@ public final class Dashboard implements AutoCloseable {
             cfg.routes.post("/login", this::loginWithPassword);
             cfg.routes.post("/logout", this::logout);
             cfg.routes.post("/lang", this::switchLanguage);
-            cfg.routes.get("/", ctx -> page(ctx, r -> HomePage.render(r, audits, options.practice().state(),
+            cfg.routes.get("/", ctx -> page(ctx, r -> HomePage.render(r, audits, options.practice().state(r.lang()),
                     options.actions() != null)));
             cfg.routes.get("/audit", ctx -> page(ctx, r -> AuditPage.render(r, audits, options.actions() != null)));
             cfg.routes.post("/audit/attest", ctx -> AuditPage.attest(ctx, req(ctx), options.stateDir(), audits));
@@ -86,7 +86,7 @@ public final class Dashboard implements AutoCloseable {
                 audits.refresh(session(ctx).lang());
                 ctx.redirect("/audit", HttpStatus.SEE_OTHER);
             });
-            cfg.routes.get("/backups", ctx -> page(ctx, r -> BackupsPage.render(r, options.practice().state(),
+            cfg.routes.get("/backups", ctx -> page(ctx, r -> BackupsPage.render(r, options.practice().state(r.lang()),
                     options.actions() != null)));
             RestorePage restore = new RestorePage(pool, jobs, options.restoreHome(), options.actions() != null);
             cfg.routes.get("/restore", ctx -> page(ctx, r -> restore.media(r)));

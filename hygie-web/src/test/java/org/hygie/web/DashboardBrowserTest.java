@@ -16,23 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.hygie.audit.Audit;
 import org.hygie.audit.AuditOptions;
 import org.hygie.audit.attest.AttestationStore;
 import org.hygie.audit.result.AuditReport;
 import org.hygie.audit.result.RuleResult;
 import org.hygie.audit.result.SectionScore;
-import org.hygie.repository.Repository;
-import org.hygie.repository.backend.LocalBackend;
-import org.hygie.web.restore.Repositories;
+import org.hygie.practice.journal.Journal;
+import org.hygie.practice.journal.Run;
+import org.hygie.practice.duty.DutyRunner;
+import org.hygie.web.practice.PracticeAdapter;
 import org.hygie.web.testing.Browser;
-import org.hygie.web.testing.PracticeRepository;
-import org.hygie.web.testing.SamplePractice;
+import org.hygie.web.testing.RealPractice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserTest {
     Path tmp;
 
-    PracticeRepository practice;
+    static final int NIGHTS = 28;
+    RealPractice practice;
+    Path documents;
+    String snapshot;
     Path stateDir;
     Dashboard dashboard;
     ChromeDriver browser;
@@ -69,31 +73,19 @@ class DashboardBrowserTest {
     void start() throws Exception {
         Assumptions.assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are needed");
         tmp = Files.createTempDirectory("hygie-web-e2e");
-        practice = PracticeRepository.create(tmp);
+        practice = RealPractice.create(tmp, NIGHTS);
+        documents = practice.p.documents;
+        snapshot = practice.latestSnapshot("disque-A", documents);
         stateDir = tmp.resolve("state");
-        Repositories repos = new Repositories() {
-            @Override
-            public List<String> names() {
-                return List.of("disque-A");
-            }
-
-            @Override
-            public String location(String name) {
-                return practice.repo.toString();
-            }
-
-            @Override
-            public Repository open(String name) {
-                return Repository.open(new LocalBackend(practice.repo),
-                        PracticeRepository.PASSWORD.getBytes(StandardCharsets.UTF_8));
-            }
-        };
-        DashboardOptions o = DashboardOptions.of(repos, lang -> {
-            AuditReport r = new Audit().run(AuditOptions.live(stateDir).withLanguage(lang));
+        PracticeAdapter adapter = practice.adapter();
+        DashboardOptions o = DashboardOptions.of(adapter.repositories(), lang -> {
+            AuditReport r = new Audit().run(AuditOptions.live(stateDir).withLanguage(lang)
+                    .withBackup(adapter.backupStatus()));
             audits.put(lang, r);
             return r;
-        }, stateDir).withPractice(new SamplePractice(Instant.now(), ZoneId.systemDefault()), null)
-                .withRestoreHome(tmp.resolve("restaurations"));
+        }, stateDir).withPractice(adapter, adapter).withRestoreHome(tmp.resolve("restaurations"))
+                .withTimes(Duration.ofMinutes(5), Duration.ofMinutes(30), RealPractice.ZONE,
+                        Clock.system(RealPractice.ZONE));
         dashboard = Dashboard.start(o);
         browser = Browser.start(tmp.resolve("profile"));
     }
@@ -178,6 +170,16 @@ class DashboardBrowserTest {
             last = rank;
         }
         assertTrue(browser.findElement(By.id("headline")).getText().length() > 5);
+        // the backup light: the audit's backup points read the practice's journal (backed up last night, a copy
+        // outside the practice, verified), and it leads to the Backups page
+        WebElement backup = browser.findElement(By.cssSelector("#sections > li[data-section='backup']"));
+        assertEquals("green", backup.getAttribute("class"), backup.getText());
+        assertNotNull(backup.findElement(By.cssSelector("a[href='/backups']")));
+        for (RuleResult r : report.results()) {
+            if (r.section().equals("backup")) {
+                assertEquals("pass", r.status().code(), r.ruleId() + ": " + r.evidence());
+            }
+        }
         assertEquals(Dashboard.CSP.length() > 0, true);
         shot("1-accueil");
     }
@@ -214,11 +216,16 @@ class DashboardBrowserTest {
     void restoreThroughThePageGivesBackTheIdenticalFile() throws Exception {
         browser.get(url("/restore"));
         shot("3-restaurer-supports");
+        // the practice's media, in plan order: disk A (plugged in) first
+        assertEquals(List.of("disque-A", "disque-B"), browser.findElements(By.cssSelector("#media a strong")).stream()
+                .map(WebElement::getText).toList());
         browser.findElement(By.cssSelector("#media a")).click();
-        browser.findElement(By.cssSelector("#snapshots a")).click();
         shot("4-restaurer-sauvegardes");
+        // The newest backup of the Documents folder (the other source, the practice software, has its own).
+        browser.findElement(By.xpath("//table[@id='snapshots']//tr[td[3][text()='" + documents + "']]//a")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("/restore/disque-A/" + snapshot), browser.getCurrentUrl());
         // Walk down the folders by clicking, from the root to the Patients folder.
-        Path patients = practice.source.resolve("Patients");
+        Path patients = documents.resolve("Patients");
         for (Path part : patients.toAbsolutePath()) {
             browser.findElement(By.xpath("//table[@id='entries']//a[@class='dir' and text()='" + part + "/']")).click();
         }
@@ -241,10 +248,10 @@ class DashboardBrowserTest {
     @Test
     @Order(7)
     void restoreOverTheOriginalAsksFirstThenReplaces() throws Exception {
-        Path file = practice.source.resolve("Comptabilité/recettes 2026.csv");
+        Path file = documents.resolve("Comptabilité/recettes 2026.csv");
         String original = Files.readString(file);
         Files.writeString(file, "abîmé par un rançongiciel");
-        browser.get(url("/restore/disque-A/" + practice.snapshot + "?path=" + java.net.URLEncoder.encode(
+        browser.get(url("/restore/disque-A/" + snapshot + "?path=" + java.net.URLEncoder.encode(
                 file.getParent().toString(), StandardCharsets.UTF_8)));
         WebElement row = browser.findElement(By.cssSelector("tr[data-path='" + file + "']"));
         row.findElement(By.cssSelector("details.restore-one summary")).click();
@@ -264,7 +271,7 @@ class DashboardBrowserTest {
     @Test
     @Order(8)
     void searchFindsAFileByNameAndDownloadGivesItsBytes() throws Exception {
-        browser.get(url("/restore/disque-A/" + practice.snapshot));
+        browser.get(url("/restore/disque-A/" + snapshot));
         browser.findElement(By.id("q")).sendKeys("ÉCHOGRAPHIE");
         browser.findElement(By.cssSelector("form.search button")).click();
         List<WebElement> rows = browser.findElements(By.cssSelector("#entries tr"));
@@ -275,27 +282,132 @@ class DashboardBrowserTest {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
                 .header("Cookie", "hygie_session=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
-        assertArrayEquals(Files.readAllBytes(practice.source.resolve("Patients/Dupont Élise/compte-rendu échographie.txt")),
+        assertArrayEquals(Files.readAllBytes(documents.resolve("Patients/Dupont Élise/compte-rendu échographie.txt")),
                 r.body());
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
     }
 
     @Test
     @Order(9)
-    void backupsPageRendersThePracticeState() throws Exception {
+    void backupsPageShowsThePracticeFromItsJournal() throws Exception {
         browser.get(url("/backups"));
-        for (String m : List.of("disque-A", "disque-B", "cloud")) {
+        assertTrue(browser.findElement(By.id("main")).getText().contains("Cabinet du Dr Exemple"));
+        for (String m : List.of("disque-A", "disque-B")) {
             assertEquals(90, browser.findElements(By.cssSelector(".calendar[data-medium='" + m + "'] li.night")).size());
             assertNotNull(browser.findElement(By.cssSelector("#media tr[data-medium='" + m + "']")));
         }
-        assertEquals(3, browser.findElements(By.cssSelector("figure.chart svg path")).size());
-        assertTrue(browser.findElement(By.id("drill")).getText().contains("identiques"));
+        // where each disk is: A plugged in since its week began, B at home since then
+        LocalDate swap = practice.date(6);
+        String fr = swap.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        assertTrue(browser.findElement(By.cssSelector("#media tr[data-medium='disque-A']")).getText()
+                .contains("Branché depuis le " + fr), browser.findElement(By.id("media")).getText());
+        assertTrue(browser.findElement(By.cssSelector("#media tr[data-medium='disque-B']")).getText()
+                .contains("Absent depuis le " + fr));
+        // every night the journal holds, on the calendar, as the practice judged it
+        for (int k = 0; k < NIGHTS; k++) {
+            String disk = RealPractice.diskOfNight(k);
+            for (String m : List.of("disque-A", "disque-B")) {
+                String expected = k == RealPractice.NIGHT_NO_PASSWORD ? "failed"
+                        : k == RealPractice.NIGHT_NO_DISK || !m.equals(disk) ? "away"
+                        : k == RealPractice.NIGHT_NO_SOFTWARE ? "warning" : "verified";
+                WebElement night = browser.findElement(By.cssSelector(".calendar[data-medium='" + m
+                        + "'] li[data-date='" + practice.date(k) + "']"));
+                assertEquals("night " + expected, night.getAttribute("class"), m + " night " + k);
+            }
+        }
+        assertEquals(90 - NIGHTS, browser.findElements(By.cssSelector(".calendar[data-medium='disque-A'] li.night.none"))
+                .size(), "before the practice began, nothing recorded");
+        assertTrue(browser.findElement(By.cssSelector(".calendar[data-medium='disque-A'] li[data-date='"
+                + practice.date(RealPractice.NIGHT_NO_SOFTWARE) + "']")).getAttribute("title")
+                .contains("dossier introuvable : " + practice.p.logiciel));
+        // the copy outside the practice is disk B, at home, backed up a week ago
+        assertTrue(browser.findElement(By.id("outside")).getText().contains("(à jour)"),
+                browser.findElement(By.id("outside")).getText());
+        // one size chart per disk, from the sizes the duty recorded
+        assertEquals(2, browser.findElements(By.cssSelector("figure.chart svg path")).size());
+        // the proofs: the last verification, and the drills each disk had on its first night
+        assertTrue(browser.findElement(By.id("verification")).getText().contains("disque-A"));
+        assertTrue(browser.findElement(By.id("verification")).getText().contains("aucune erreur"));
+        WebElement drill = browser.findElement(By.id("drill"));
+        assertTrue(drill.getText().contains("fichiers restaurés, identiques à la sauvegarde"), drill.getText());
+        drill.findElement(By.tagName("summary")).click();
+        assertTrue(drill.getText().contains("✓ " + practice.p.root), drill.getText());
         assertTrue(browser.findElement(By.id("retention")).getText().contains("48 ans"));
+        assertTrue(browser.findElement(By.id("retention-run")).getText().contains("rien n'est retiré"));
         shot("9-sauvegardes");
     }
 
     @Test
     @Order(10)
+    void actionsRunTheDutyNowWithLiveProgressAndOneAtATime() throws Exception {
+        browser.get(url("/actions"));
+        assertNotNull(browser.findElement(By.cssSelector("nav a[href='/actions']")));
+        shot("10-actions");
+        practice.hold = new CountDownLatch(1);
+        try {
+            browser.findElement(By.id("run-duty")).click();
+            // the page follows the duty as it goes: here it waits at the practice software's before-command
+            waitFor(120).until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"),
+                    "Commandes préalables"));
+            String job = browser.getCurrentUrl();
+            double value = Double.parseDouble(browser.findElement(By.id("job-progress")).getAttribute("value"));
+            assertTrue(value > 0 && value < 1, "progress " + value);
+            shot("11-action-en-cours");
+            // a drill asked for meanwhile is refused: one duty at a time
+            browser.get(url("/actions"));
+            browser.findElement(By.id("run-drill")).click();
+            waitFor(120).until(ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
+            assertTrue(browser.findElement(By.id("job-result")).getAttribute("class").contains("red"));
+            assertTrue(browser.findElement(By.id("job")).getText().contains("Un autre passage de Hygie est en cours"),
+                    browser.findElement(By.id("job")).getText());
+            browser.get(job);
+        } finally {
+            practice.hold.countDown();
+            practice.hold = null;
+        }
+        waitFor(300).until(ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
+        String text = browser.findElement(By.id("job")).getText();
+        assertTrue(browser.findElement(By.id("job-result")).getAttribute("class").contains("green"), text);
+        for (String line : List.of("disque-A : branché", "disque-B : absent", "Sauvegarde de " + documents
+                + " sur disque-A", "Relecture de disque-A", "Santé du disque disque-A : bonne")) {
+            assertTrue(text.contains(line), "missing: " + line + " in " + text);
+        }
+        shot("12-action-terminee");
+        // the journal has the duty, and the Backups page shows tonight's backup on disk A
+        try (Journal j = Journal.open(practice.config.stateDir(), Clock.systemUTC())) {
+            Run run = j.lastRun(DutyRunner.KIND_DUTY).orElseThrow();
+            assertTrue(run.started().isAfter(practice.lastNightStart()));
+            assertNotNull(run.finished());
+        }
+        browser.get(url("/backups"));
+        assertTrue(browser.findElement(By.cssSelector("#media tr[data-medium='disque-A']")).getText()
+                .contains(LocalDate.now(RealPractice.ZONE).format(java.time.format.DateTimeFormatter
+                        .ofPattern("dd/MM/yyyy"))), browser.findElement(By.id("media")).getText());
+    }
+
+    @Test
+    @Order(11)
+    void actionsRunADrillNowAndItsProofShows() throws Exception {
+        browser.get(url("/actions"));
+        browser.findElement(By.id("run-drill")).click();
+        waitFor(300).until(ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
+        String text = browser.findElement(By.id("job")).getText();
+        assertTrue(browser.findElement(By.id("job-result")).getAttribute("class").contains("green"), text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "Exercice de restauration sur disque-A : (\\d+)/(\\d+) fichiers restaurés identiques").matcher(text);
+        assertTrue(m.find(), text);
+        assertEquals(m.group(2), m.group(1));
+        assertTrue(Integer.parseInt(m.group(1)) >= 3, text);
+        browser.get(url("/backups"));
+        String drill = browser.findElement(By.cssSelector("#drill > p")).getText();
+        assertTrue(drill.contains("disque-A") && drill.contains(m.group(1) + "/" + m.group(2)
+                + " fichiers restaurés"), drill);
+        assertTrue(drill.contains(LocalDate.now(RealPractice.ZONE).format(java.time.format.DateTimeFormatter
+                .ofPattern("dd/MM/yyyy"))), drill);
+    }
+
+    @Test
+    @Order(12)
     void englishSwitchTranslatesThePages() {
         browser.get(url("/backups"));
         browser.findElement(By.cssSelector("form[action='/lang'] button")).click();
@@ -307,7 +419,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void aForgedCrossSiteFormIsRefused() throws Exception {
         // Another site on this machine (same host, another port) auto-submits a form to the dashboard.
         String form = "<!DOCTYPE html><html><body><form id=f method=post action='" + url("/audit/attest") + "'>"
@@ -333,7 +445,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void signOutEndsTheSession() {
         browser.get(url("/"));
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();

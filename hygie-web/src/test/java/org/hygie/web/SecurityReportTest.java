@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,17 +25,22 @@ import org.hygie.audit.result.SectionScore;
 import org.hygie.web.practice.PracticeState;
 import org.hygie.web.report.PdfReport;
 import org.hygie.web.report.SecurityReport;
-import org.hygie.web.testing.SamplePractice;
+import org.hygie.web.testing.RealPractice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /**
- * The security report from the audit of this machine and a practice state: well-formed XHTML, and a PDF whose
- * extracted text holds every part, every guide section, the media and the proof of the drills.
+ * The security report from the audit of this machine and a real practice (three weeks of nightly duties on two
+ * folder disks, read back from its configuration and journal): well-formed XHTML whose history counts the nights
+ * as they were, and a PDF whose extracted text holds every part, every guide section, the media plan, the proofs
+ * of the verifications and drills, and the retention.
  * With {@code -Dhygie.screenshots=DIR} the first page is also rendered to PNG there (pdftoppm).
  */
 class SecurityReportTest {
+    static RealPractice practice;
     static AuditReport fr;
     static AuditReport en;
 
@@ -39,8 +48,9 @@ class SecurityReportTest {
     Path tmp;
 
     @BeforeAll
-    static void audit(@TempDir Path state) {
-        fr = new Audit().run(AuditOptions.live(state).withLanguage("fr"));
+    static void audit(@TempDir Path state, @TempDir Path home) throws Exception {
+        practice = RealPractice.create(home, 21);
+        fr = new Audit().run(AuditOptions.live(state).withLanguage("fr").withBackup(practice.adapter().backupStatus()));
         en = new Audit().run(AuditOptions.live(state).withLanguage("en"));
     }
 
@@ -56,18 +66,31 @@ class SecurityReportTest {
     }
 
     @Test
-    void frenchPdfHoldsEveryPartOfTheReport() throws Exception {
+    void frenchPdfHoldsEveryPartOfTheReportWithTheRealPractice() throws Exception {
         Instant now = Instant.now();
-        PracticeState practice = new SamplePractice(now, ZoneId.systemDefault()).state();
-        String xhtml = SecurityReport.html(fr, practice, "fr", ZoneId.systemDefault(), now);
-        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        PracticeState state = practice.adapter().state("fr");
+        String xhtml = SecurityReport.html(fr, state, "fr", RealPractice.ZONE, now);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xhtml.getBytes(StandardCharsets.UTF_8)));
+        // 4. the history over 90 nights, per medium: verified, done, warnings, failed, away, nothing — as lived
+        // (21 nights: disk A the first and last weeks, disk B the middle one; one night without the password,
+        // one without any disk, one without the software's folder)
+        assertEquals(List.of("disque-A", "12", "0", "1", "1", "7", "69"), historyRow(doc, "disque-A"));
+        assertEquals(List.of("disque-B", "6", "0", "0", "1", "14", "69"), historyRow(doc, "disque-B"));
         String text = pdfText(xhtml);
+        String swap = practice.date(6).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         for (String part : new String[] {"Rapport de sécurité informatique du cabinet", "Cabinet du Dr Exemple",
             "1. Synthèse", "2. Audit du poste, partie par partie", "3. Plan de sauvegarde et rotation des supports",
             "4. Historique des sauvegardes, vérifications et exercices", "5. Conservation", "6. Actions à mener",
-            "7. Visa du médecin responsable", "Nom et signature", "48 ans", "disque-A", "disque-B", "cloud",
-            "5 fichiers restaurés, identiques (SHA-256)", "Échangez les disques lundi.", fr.host()}) {
+            "7. Visa du médecin responsable", "Nom et signature", fr.host(),
+            // 3. the media plan and rotation, from the configuration and the journal
+            "disque-A", "disque-B", "Échangé tous les 7 jours", "Branché depuis le " + swap,
+            "Absent depuis le " + swap, "(à jour)",
+            // 4. verifications and drills with their proof
+            "Vérifications des supports", "aucune erreur", "fichiers restaurés, identiques à la sauvegarde",
+            "échantillon au hasard", "morceau(x) redécoupé(s)",
+            // 5. retention, and what it did
+            "48 ans", "rien n'est retiré"}) {
             assertTrue(text.contains(part), "missing in the PDF: " + part);
         }
         for (SectionScore s : fr.sections()) {
@@ -85,6 +108,18 @@ class SecurityReportTest {
         }
     }
 
+    /** The cells of the medium's row in the history table (part 4). */
+    private static List<String> historyRow(Document doc, String medium) throws Exception {
+        XPath x = XPathFactory.newInstance().newXPath();
+        NodeList cells = (NodeList) x.evaluate("//h2[@id='history']/following-sibling::table[1]//tr[td[1]='" + medium
+                + "']/td", doc, XPathConstants.NODESET);
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < cells.getLength(); i++) {
+            out.add(cells.item(i).getTextContent().strip());
+        }
+        return out;
+    }
+
     @Test
     void englishReportAndAPracticeNotConfiguredYet() throws Exception {
         String xhtml = SecurityReport.html(en, PracticeState.notConfigured(), "en", ZoneId.of("Europe/Paris"),
@@ -99,9 +134,10 @@ class SecurityReportTest {
 
     @Test
     void valuesAreEscaped() {
-        PracticeState p = new SamplePractice(Instant.now(), ZoneId.systemDefault()).state();
+        PracticeState p = practice.adapter().state("fr");
         PracticeState evil = new PracticeState(true, "<script>alert(1)</script> & Cie", p.media(), p.nights(),
-                p.verifications(), p.drills(), p.sizes(), p.retention(), p.notices(), p.backup(), p.readAt());
+                p.verifications(), p.drills(), p.sizes(), p.retention(), p.notices(), p.backup(), p.outsideCopy(),
+                p.outsideFresh(), p.readAt());
         String xhtml = SecurityReport.html(fr, evil, "fr", ZoneId.systemDefault(), Instant.now());
         assertTrue(xhtml.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Cie"));
         assertTrue(!xhtml.contains("<script>"));

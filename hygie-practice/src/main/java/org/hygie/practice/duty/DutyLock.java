@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One duty at a time: an OS file lock on {@code duty.lock} in the state folder. The OS releases it when the
@@ -16,17 +18,40 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DutyLock implements AutoCloseable {
     public static final String FILE_NAME = "duty.lock";
+    /**
+     * Lock files held by this process. A duty asked for twice in one process (the dashboard's "run now" while a
+     * drill it started still runs) is refused here, before the file is opened again: on POSIX systems closing any
+     * descriptor of a file drops every lock the process holds on it, so a second open and close would silently free
+     * the first duty's lock for other processes.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path key;
 
-    private DutyLock(FileChannel channel, FileLock lock) {
+    private DutyLock(FileChannel channel, FileLock lock, Path key) {
         this.channel = channel;
         this.lock = lock;
+        this.key = key;
     }
 
     /** Takes the lock, or throws {@link DutyBusyException} naming who holds it. */
     public static DutyLock acquire(Path stateDir) {
         Path file = stateDir.resolve(FILE_NAME);
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw new DutyBusyException(file, String.valueOf(ProcessHandle.current().pid()));
+        }
+        try {
+            return take(file, key);
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    private static DutyLock take(Path file, Path key) {
+        Path stateDir = file.getParent();
         FileChannel ch = null;
         try {
             Files.createDirectories(stateDir);
@@ -45,7 +70,7 @@ public final class DutyLock implements AutoCloseable {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(false);
-            return new DutyLock(ch, l);
+            return new DutyLock(ch, l, key);
         } catch (IOException e) {
             if (ch != null) {
                 try {
@@ -65,6 +90,8 @@ public final class DutyLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             // the OS releases the lock with the process anyway
+        } finally {
+            HELD.remove(key);
         }
     }
 }

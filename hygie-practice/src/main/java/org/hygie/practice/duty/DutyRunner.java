@@ -45,6 +45,8 @@ import org.hygie.practice.notify.Mail;
 import org.hygie.practice.notify.NotifyException;
 import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
+import org.hygie.repository.backend.FileInfo;
+import org.hygie.repository.backend.FileType;
 import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import org.hygie.repository.write.OrphanPacks;
@@ -103,6 +105,9 @@ public final class DutyRunner {
                     }
                     for (Found f : media.present()) {
                         retention(f);
+                    }
+                    for (Found f : media.present()) {
+                        size(f);
                     }
                     for (Found f : media.present()) {
                         verify(f);
@@ -360,6 +365,23 @@ public final class DutyRunner {
                             .put("policy", RetentionStep.describe(config.retention())));
         } catch (RuntimeException e) {
             record(Step.RETENTION, f.name(), Outcome.FAILED, "retention failed: " + e.getMessage(),
+                    journal.object().put("detail", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Records how much the medium's repository holds (its packs), for the size over time. */
+    private void size(Found f) {
+        try {
+            long bytes = 0;
+            int packs = 0;
+            for (FileInfo p : f.repository().backend().list(FileType.PACK)) {
+                bytes += p.size();
+                packs++;
+            }
+            record(Step.SIZE, f.name(), Outcome.OK, "repository of " + f.name() + ": " + packs + " packs, " + bytes
+                    + " bytes", journal.object().put("bytes", bytes).put("packs", packs));
+        } catch (IOException | RuntimeException e) {
+            record(Step.SIZE, f.name(), Outcome.SKIPPED, "size of " + f.name() + " unknown: " + e.getMessage(),
                     journal.object().put("detail", String.valueOf(e.getMessage())));
         }
     }

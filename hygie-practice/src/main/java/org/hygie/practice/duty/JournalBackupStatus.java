@@ -1,5 +1,6 @@
 package org.hygie.practice.duty;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.hygie.audit.backup.BackupStatus;
 import org.hygie.audit.backup.BackupStatusSource;
@@ -22,6 +23,26 @@ public final class JournalBackupStatus implements BackupStatusSource {
     public JournalBackupStatus(PracticeConfig config, Journal journal) {
         this.config = config;
         this.journal = journal;
+    }
+
+    /**
+     * A source for a face that lives longer than one read (the dashboard): it opens the journal in the
+     * configuration's state folder at each read, and closes it.
+     */
+    public static BackupStatusSource reading(PracticeConfig config, Clock clock) {
+        return new BackupStatusSource() {
+            @Override
+            public BackupStatus read() {
+                try (Journal j = Journal.open(config.stateDir(), clock)) {
+                    return new JournalBackupStatus(config, j).read();
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "Hygie journal " + config.stateDir().resolve(Journal.FILE_NAME);
+            }
+        };
     }
 
     @Override

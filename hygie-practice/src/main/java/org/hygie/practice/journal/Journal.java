@@ -240,6 +240,34 @@ public final class Journal implements AutoCloseable {
                 : query("SELECT * FROM events WHERE step = ? ORDER BY at DESC, id DESC LIMIT ?", step, limit);
     }
 
+    /** Events of {@code step} (any step when null) at or after {@code from} and before {@code to}, oldest first. */
+    public synchronized List<Event> between(Instant from, Instant to, String step) {
+        return step == null
+                ? query("SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY at, id", from.toEpochMilli(),
+                        to.toEpochMilli())
+                : query("SELECT * FROM events WHERE step = ? AND at >= ? AND at < ? ORDER BY at, id", step,
+                        from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** Runs of {@code kind} started at or after {@code from} and before {@code to}, oldest first. */
+    public synchronized List<Run> runs(String kind, Instant from, Instant to) {
+        List<Run> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT * FROM runs WHERE kind = ? AND started >= ?"
+                + " AND started < ? ORDER BY started, id")) {
+            p.setString(1, kind);
+            p.setLong(2, from.toEpochMilli());
+            p.setLong(3, to.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(run(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return out;
+    }
+
     private List<Event> query(String sql, Object... args) {
         List<Event> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement(sql)) {

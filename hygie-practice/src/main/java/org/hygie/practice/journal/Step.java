@@ -12,6 +12,8 @@ public final class Step {
     public static final String BACKUP = "backup";
     /** Retention (forget) on a medium. */
     public static final String RETENTION = "retention";
+    /** The size of a medium's repository after the night's backups and retention (its packs). */
+    public static final String SIZE = "size";
     /** A share of a medium was read back and checked. */
     public static final String VERIFY = "verify";
     /** Disk health (SMART). */

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hygie.web.html.Fmt;
+import org.hygie.web.html.I18n;
 import org.hygie.web.html.Layout;
 import org.hygie.web.html.Req;
 import org.hygie.web.practice.MediumInfo;
@@ -14,6 +16,7 @@ import org.hygie.web.practice.Night;
 import org.hygie.web.practice.NightStatus;
 import org.hygie.web.practice.PracticeState;
 import org.hygie.web.practice.Proof;
+import org.hygie.web.practice.RetentionPlan;
 import org.hygie.web.practice.SizePoint;
 
 /**
@@ -45,6 +48,7 @@ public final class BackupsPage {
             sb.append("</ul>");
         }
         sb.append(mediaTable(r, p));
+        sb.append(outside(r, p));
         sb.append("<h2>").append(r.et("backups.calendar")).append("</h2>");
         sb.append(legend(r));
         LocalDate today = r.now().atZone(r.fmt().zone()).toLocalDate();
@@ -67,8 +71,31 @@ public final class BackupsPage {
             sb.append("<h2>").append(r.et("backups.retention")).append("</h2><p id=\"retention\">")
                     .append(r.et("retention.text", p.retention().daily(), p.retention().weekly(),
                             p.retention().monthly(), p.retention().yearlyWithinYears())).append("</p>");
+            String note = retentionNote(r.i18n(), r.fmt(), p.retention());
+            if (note != null) {
+                sb.append("<p id=\"retention-run\" class=\"muted\">").append(esc(note)).append("</p>");
+            }
         }
         return Layout.page(r, r.t("backups.title"), sb.toString(), actions);
+    }
+
+    /** The freshest copy outside the practice, as the practice layer judges it. */
+    static String outside(Req r, PracticeState p) {
+        if (p.outsideCopy() == null) {
+            return "<p id=\"outside\" class=\"alert red\">" + r.et("backups.outside.none") + "</p>";
+        }
+        return "<p id=\"outside\" class=\"" + (p.outsideFresh() ? "alert green" : "alert orange") + "\">"
+                + r.et("backups.outside", r.fmt().dateTime(p.outsideCopy()),
+                r.t(p.outsideFresh() ? "backups.outside.fresh" : "backups.outside.stale")) + "</p>";
+    }
+
+    /** What the last retention did, or null when it never ran. */
+    public static String retentionNote(I18n t, Fmt f, RetentionPlan plan) {
+        if (plan.lastRun() == null) {
+            return null;
+        }
+        return plan.applied() ? t.t("retention.applied", f.dateTime(plan.lastRun()), plan.removed())
+                : t.t("retention.not-applied", f.dateTime(plan.lastRun()));
     }
 
     static String mediaTable(Req r, PracticeState p) {

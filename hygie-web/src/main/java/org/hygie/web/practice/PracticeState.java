@@ -18,11 +18,14 @@ import org.hygie.audit.backup.BackupStatus;
  * @param retention     the retention policy, or null when not configured
  * @param notices       open actions the practice layer asks of the doctor, most urgent first
  * @param backup        the summary the audit's backup rules read
+ * @param outsideCopy   the freshest copy kept outside the practice (an offsite medium, a disk taken home), or null
+ * @param outsideFresh  whether the practice layer finds it recent enough for the media plan
  * @param readAt        when this state was read
  */
 public record PracticeState(boolean configured, String practice, List<MediumInfo> media, Map<String, List<Night>> nights,
                             List<Proof> verifications, List<Proof> drills, Map<String, List<SizePoint>> sizes,
-                            RetentionPlan retention, List<Notice> notices, BackupStatus backup, Instant readAt) {
+                            RetentionPlan retention, List<Notice> notices, BackupStatus backup, Instant outsideCopy,
+                            boolean outsideFresh, Instant readAt) {
     public PracticeState {
         media = List.copyOf(media);
         nights = Map.copyOf(nights);
@@ -34,7 +37,7 @@ public record PracticeState(boolean configured, String practice, List<MediumInfo
 
     public static PracticeState notConfigured() {
         return new PracticeState(false, null, List.of(), Map.of(), List.of(), List.of(), Map.of(), null, List.of(),
-                BackupStatus.notConfigured(), Instant.now());
+                BackupStatus.notConfigured(), null, false, Instant.now());
     }
 
     public List<Night> nights(String medium) {

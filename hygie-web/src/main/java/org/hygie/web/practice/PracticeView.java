@@ -2,15 +2,15 @@ package org.hygie.web.practice;
 
 /**
  * What the dashboard and the report need from the practice layer (configuration, journal of the nightly duty,
- * media plan, drills), read-only. The practice module implements it; until then {@link #none()} says that no
- * practice is configured, and the pages say so instead of inventing a state.
+ * media plan, drills), read-only. {@link PracticeAdapter} reads it from the practice's configuration and journal;
+ * {@link #none()} says that no practice is configured, and the pages say so instead of inventing a state.
  */
 public interface PracticeView {
-    /** The practice's state now, read fresh from its configuration and journal. */
-    PracticeState state();
+    /** The practice's state now, read fresh from its configuration and journal, its sentences in {@code lang}. */
+    PracticeState state(String lang);
 
     /** No practice configured on this computer. */
     static PracticeView none() {
-        return PracticeState::notConfigured;
+        return lang -> PracticeState.notConfigured();
     }
 }

@@ -14,6 +14,7 @@ import org.hygie.audit.result.SectionScore;
 import org.hygie.audit.result.Status;
 import org.hygie.web.html.Fmt;
 import org.hygie.web.html.I18n;
+import org.hygie.web.pages.BackupsPage;
 import org.hygie.web.pages.Lights;
 import org.hygie.web.practice.MediumInfo;
 import org.hygie.web.practice.Night;
@@ -97,7 +98,9 @@ public final class SecurityReport {
                     .append("</th><th>").append(esc(t.t("media.last-backup"))).append("</th><th>")
                     .append(esc(t.t("media.last-verified"))).append("</th></tr></thead><tbody>");
             for (MediumInfo m : practice.media()) {
-                String where = m.present() ? t.t("media.present") : t.t("media.away")
+                String where = m.present()
+                        ? m.since() == null ? t.t("media.present") : t.t("media.present-since", f.date(m.since()))
+                        : (m.since() == null ? t.t("media.away") : t.t("media.away-since", f.date(m.since())))
                         + (m.keptAt() == null ? "" : " – " + m.keptAt());
                 if (m.offsite()) {
                     where = t.t("media.offsite") + " – " + where;
@@ -110,6 +113,9 @@ public final class SecurityReport {
                         .append("</td></tr>");
             }
             sb.append("</tbody></table>");
+            sb.append("<p>").append(esc(practice.outsideCopy() == null ? t.t("backups.outside.none")
+                    : t.t("backups.outside", f.dateTime(practice.outsideCopy()),
+                    t.t(practice.outsideFresh() ? "backups.outside.fresh" : "backups.outside.stale")))).append("</p>");
         }
 
         // 4. History, verifications and drills
@@ -150,6 +156,10 @@ public final class SecurityReport {
         } else {
             sb.append(esc(t.t("retention.text", practice.retention().daily(), practice.retention().weekly(),
                     practice.retention().monthly(), practice.retention().yearlyWithinYears())));
+            String note = BackupsPage.retentionNote(t, f, practice.retention());
+            if (note != null) {
+                sb.append("</p><p>").append(esc(note));
+            }
         }
         sb.append("</p>");
 

@@ -37,8 +37,9 @@ public final class Browser {
         return d;
     }
 
-    /** A screenshot of the whole page (the window is made as tall as the page first). */
+    /** A screenshot of the whole page from its top (the window is made as tall as the page first). */
     public static void screenshot(ChromeDriver d, Path file) throws Exception {
+        ((JavascriptExecutor) d).executeScript("window.scrollTo(0, 0);");
         Object h = ((JavascriptExecutor) d).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         int height = Math.min(6000, Math.max(700, ((Number) h).intValue() + 40));

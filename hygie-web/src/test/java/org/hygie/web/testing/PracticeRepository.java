@@ -31,16 +31,7 @@ public final class PracticeRepository {
     /** Files with French names, a sub-folder, a binary file of 3 MiB (several chunks). */
     public static PracticeRepository create(Path dir) throws Exception {
         Path src = dir.resolve("cabinet").resolve("Documents");
-        Files.createDirectories(src.resolve("Patients/Dupont Élise"));
-        Files.createDirectories(src.resolve("Comptabilité"));
-        Files.writeString(src.resolve("Patients/Dupont Élise/compte-rendu échographie.txt"),
-                "Compte rendu du 12 mars : RAS.\n", StandardCharsets.UTF_8);
-        Files.writeString(src.resolve("Patients/Dupont Élise/ordonnance.txt"), "Paracétamol 1 g\n", StandardCharsets.UTF_8);
-        Files.writeString(src.resolve("Comptabilité/recettes 2026.csv"), "date;montant\n2026-01-02;25\n",
-                StandardCharsets.UTF_8);
-        byte[] big = new byte[3 * 1024 * 1024 + 17];
-        new SecureRandom().nextBytes(big);
-        Files.write(src.resolve("Patients/radiographie <genou> & \"face\".dcm"), big);
+        writeFiles(src);
         Path repoDir = dir.resolve("disque-A");
         String snap;
         try (Repository r = Repository.init(new LocalBackend(repoDir), PASSWORD.getBytes(StandardCharsets.UTF_8), 2,
@@ -51,6 +42,20 @@ public final class PracticeRepository {
             snap = s.snapshot().hex();
         }
         return new PracticeRepository(repoDir, src, snap);
+    }
+
+    /** Writes the practice's files into {@code src}: patients' folders, accounts, a 3 MiB scan with an odd name. */
+    public static void writeFiles(Path src) throws Exception {
+        Files.createDirectories(src.resolve("Patients/Dupont Élise"));
+        Files.createDirectories(src.resolve("Comptabilité"));
+        Files.writeString(src.resolve("Patients/Dupont Élise/compte-rendu échographie.txt"),
+                "Compte rendu du 12 mars : RAS.\n", StandardCharsets.UTF_8);
+        Files.writeString(src.resolve("Patients/Dupont Élise/ordonnance.txt"), "Paracétamol 1 g\n", StandardCharsets.UTF_8);
+        Files.writeString(src.resolve("Comptabilité/recettes 2026.csv"), "date;montant\n2026-01-02;25\n",
+                StandardCharsets.UTF_8);
+        byte[] big = new byte[3 * 1024 * 1024 + 17];
+        new SecureRandom().nextBytes(big);
+        Files.write(src.resolve("Patients/radiographie <genou> & \"face\".dcm"), big);
     }
 
     /** Path of a source file inside the snapshot (the snapshot keeps absolute paths). */
