@@ -10,6 +10,8 @@ import java.util.ServiceLoader;
 final class Slf4jQuiet {
     private static final String PROPERTY = "slf4j.provider";
     private static final String NOP = "org.slf4j.helpers.NOP_FallbackServiceProvider";
+    /** SLF4J reports the choice of an explicit provider at INFO level on stderr; only its warnings are wanted. */
+    private static final String VERBOSITY = "slf4j.internal.verbosity";
 
     private Slf4jQuiet() {
     }
@@ -22,6 +24,9 @@ final class Slf4jQuiet {
             Class<?> spi = Class.forName("org.slf4j.spi.SLF4JServiceProvider");
             if (ServiceLoader.load(spi, Slf4jQuiet.class.getClassLoader()).findFirst().isEmpty()) {
                 System.setProperty(PROPERTY, NOP);
+                if (System.getProperty(VERBOSITY) == null) {
+                    System.setProperty(VERBOSITY, "WARN");
+                }
             }
         } catch (ClassNotFoundException | java.util.ServiceConfigurationError e) {
             // no SLF4J 2 at all, or a broken provider list: nothing to quiet
