@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A reverse HTTP proxy on 127.0.0.1 in front of an S3 server that answers {@code 500 InternalError} to a share
  * of requests: half of those are never forwarded, the other half are forwarded (so a write may be stored) and their
  * answer is replaced by the error, as when a load balancer loses the store's reply. The {@code Host} header is
- * passed unchanged, since the client signed it. Needs {@code -Djdk.httpclient.allowRestrictedHeaders=host}
+ * passed unchanged, since the client signed it. A {@link Rule} can also answer chosen requests in the store's
+ * place (a 501 for a header it does not implement, a 403 for a permission it lacks). Needs {@code -Djdk.httpclient.allowRestrictedHeaders=host}
  * (set for this module's tests in its pom).
  */
 public final class HttpFaultProxy implements AutoCloseable {
@@ -49,6 +50,16 @@ public final class HttpFaultProxy implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+    private volatile Rule rule = (method, path, headers) -> null;
+
+    /** An answer the proxy gives instead of forwarding: HTTP status and S3 error code. */
+    public record Answer(int status, String code) {
+    }
+
+    /** Decides, per request, to answer in the store's place (non-null) or to go on as usual (null). */
+    public interface Rule {
+        Answer answer(String method, String path, com.sun.net.httpserver.Headers headers);
+    }
 
     public HttpFaultProxy(int targetPort, double errorShare, long seed) throws IOException {
         this.targetPort = targetPort;
@@ -58,6 +69,11 @@ public final class HttpFaultProxy implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Answers some requests in the store's place, e.g. a store that does not implement a header. */
+    public void rule(Rule r) {
+        rule = r;
     }
 
     public int port() {
@@ -91,6 +107,11 @@ public final class HttpFaultProxy implements AutoCloseable {
             ex.getRequestHeaders().forEach((k, v) -> log.append('\n').append(k.toLowerCase(Locale.ROOT)).append(": ")
                     .append(String.join(",", v)));
             seen.add(log.toString());
+            Answer a = rule.answer(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestHeaders());
+            if (a != null) {
+                answer(ex, a);
+                return;
+            }
             if (fail && !forwardFirst) {
                 error(ex);
                 return;
@@ -148,13 +169,17 @@ public final class HttpFaultProxy implements AutoCloseable {
 
     private void error(HttpExchange ex) throws IOException {
         injected.incrementAndGet();
-        byte[] b = ERROR.getBytes(StandardCharsets.UTF_8);
+        answer(ex, new Answer(500, "InternalError"));
+    }
+
+    private static void answer(HttpExchange ex, Answer a) throws IOException {
+        byte[] b = ERROR.replace("InternalError", a.code()).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/xml");
         if (ex.getRequestMethod().equals("HEAD")) {
-            ex.sendResponseHeaders(500, -1);
+            ex.sendResponseHeaders(a.status(), -1);
             return;
         }
-        ex.sendResponseHeaders(500, b.length);
+        ex.sendResponseHeaders(a.status(), b.length);
         try (OutputStream os = ex.getResponseBody()) {
             os.write(b);
         }
