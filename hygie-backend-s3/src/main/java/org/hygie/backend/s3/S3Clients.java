@@ -1,5 +1,8 @@
 package org.hygie.backend.s3;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -29,10 +32,21 @@ final class S3Clients {
     }
 
     static S3Client build(S3Location location, S3Settings settings) {
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(settings.connectTimeout())
-                .socketTimeout(settings.readTimeout())
-                .build();
+        int connect = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
+        int read = (int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis());
+        // Our own connection factory: the builder's would set up a TLS context at once (about half a second of
+        // start-up), even for an http:// store; the JDK's default one is made on the first https connection only,
+        // and honours the standard javax.net.ssl.* and proxy system properties.
+        SdkHttpClient http = UrlConnectionHttpClient.create(uri -> {
+            try {
+                HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+                c.setConnectTimeout(connect);
+                c.setReadTimeout(read);
+                return c;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         return S3Client.builder()
                 .httpClient(http)
                 .endpointOverride(location.endpoint())
