@@ -14,6 +14,8 @@
 #   initial     the data set into an empty repository
 #   no-change   the same data again (the parent snapshot spares reading unchanged files)
 #   day-1       after practice-data.py mutate --day 1
+# and, for reference in the same run, initial backups of both tools into a local folder (operation
+# local-backup-initial), which tells what S3 itself adds;
 # then restic checks Hygie's repository (check --read-data) and restores its last snapshot, which must equal
 # the data (diff -r). JVM start-up and the launcher are timed; data generation, init and setup are not.
 #   ratio = restic seconds / Hygie seconds (> 1: Hygie is faster)
@@ -165,6 +167,19 @@ for ((run = 1; run <= runs; run++)); do
     record "s3-backup-$step" "$R_S" "$R_KB" "$SECS" "$RSS_KB" "$load" "$R_CPU" "$CPU" \
       "$(bucket_bytes "restic-$bucket_stamp-$run")" "$(bucket_bytes "hygie-$bucket_stamp-$run")"
   done
+  note "reference: initial backup into a local folder, same data"
+  l1="$WORK/s3-backup/local-restic" l2="$WORK/s3-backup/local-hygie"
+  rm -rf "$WORK/s3-backup/local-data"; cp -a "$DATA" "$WORK/s3-backup/local-data"; rm -f "$WORK/s3-backup/local-data/.complete"
+  RESTIC_CACHE_DIR="$WORK/s3-backup/local-cache" "$RESTIC" -r "$l1" init --repository-version 2 >/dev/null
+  "$HYGIE" init --repo "$l2" --password-file "$PASSWORD_FILE" >/dev/null
+  find "$WORK/s3-backup/local-data" -type f -print0 | xargs -0 -r cat > /dev/null
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  measure "local-backup-initial-restic" env RESTIC_CACHE_DIR="$WORK/s3-backup/local-cache" "$RESTIC" -r "$l1" backup "$WORK/s3-backup/local-data"
+  R_S=$SECS; R_KB=$RSS_KB; R_CPU=$CPU
+  measure "local-backup-initial-hygie" "$HYGIE" backup --repo "$l2" --password-file "$PASSWORD_FILE" "$WORK/s3-backup/local-data"
+  record "local-backup-initial" "$R_S" "$R_KB" "$SECS" "$RSS_KB" "$load" "$R_CPU" "$CPU" \
+    "$(du -sb "$l1" | cut -f1)" "$(du -sb "$l2" | cut -f1)"
+
   note "restic check --read-data on Hygie's S3 repository"
   "$RESTIC" -r "$r2" --no-cache check --read-data > "$WORK/logs/$stamp-s3-restic-checks-hygie.log" 2>&1 \
     || { tail -n 20 "$WORK/logs/$stamp-s3-restic-checks-hygie.log" >&2; die "restic finds Hygie's S3 repository damaged"; }
