@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.hygie.repository.backend.FileType;
 
 /**
@@ -25,6 +26,8 @@ import org.hygie.repository.backend.FileType;
  * @param prefix   the folder inside the bucket, without leading or trailing slash; empty for the bucket's root
  */
 public record S3Location(URI endpoint, String bucket, String prefix) {
+    /** S3's bucket naming rules, which the SDK enforces before sending anything. */
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     /** Parses a location that starts with {@code s3:}; the message of the exception says what is wrong. */
     public static S3Location parse(String location) {
@@ -79,6 +82,10 @@ public record S3Location(URI endpoint, String bucket, String prefix) {
         String bucket = slash < 0 ? path : path.substring(0, slash);
         if (bucket.isEmpty()) {
             throw new IllegalArgumentException("no bucket name in the S3 location (s3:https://host/bucket/prefix)");
+        }
+        if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+            throw new IllegalArgumentException("'" + bucket + "' is not a valid S3 bucket name: 3 to 63 characters, "
+                    + "lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit");
         }
         return new S3Location(endpoint, bucket, cleanPrefix(slash < 0 ? "" : path.substring(slash + 1)));
     }

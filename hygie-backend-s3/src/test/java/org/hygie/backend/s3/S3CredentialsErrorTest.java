@@ -28,7 +28,7 @@ class S3CredentialsErrorTest {
     @Test
     void wrongSecretNamesTheVariableToCheck() {
         long start = System.nanoTime();
-        IOException e = assertThrows(IOException.class, () -> S3Backend.open(server.location("b", "p"),
+        IOException e = assertThrows(IOException.class, () -> S3Backend.open(server.location("bucket", "p"),
                 S3ProxyServer.settings().withCredentials(S3Credentials.of(S3ProxyServer.ACCESS_KEY,
                         "not-the-secret-at-all"))));
         assertTrue(e.getMessage().contains("AWS_SECRET_ACCESS_KEY"), e.getMessage());
@@ -38,7 +38,7 @@ class S3CredentialsErrorTest {
 
     @Test
     void unknownAccessKeyNamesTheVariableToCheck() {
-        IOException e = assertThrows(IOException.class, () -> S3Backend.open(server.location("b", "p"),
+        IOException e = assertThrows(IOException.class, () -> S3Backend.open(server.location("bucket", "p"),
                 S3ProxyServer.settings().withCredentials(S3Credentials.of("somebody-else",
                         S3ProxyServer.SECRET_KEY))));
         assertTrue(e.getMessage().contains("AWS_ACCESS_KEY_ID"), e.getMessage());
@@ -52,7 +52,7 @@ class S3CredentialsErrorTest {
             port = s.getLocalPort();
         }
         IOException e = assertThrows(IOException.class, () -> S3Backend.open(
-                "s3:http://127.0.0.1:" + port + "/b/p", S3ProxyServer.settings()));
+                "s3:http://127.0.0.1:" + port + "/bucket/p", S3ProxyServer.settings()));
         assertTrue(e.getMessage().contains("cannot talk to the S3 store at http://127.0.0.1:" + port),
                 e.getMessage());
     }
@@ -62,7 +62,7 @@ class S3CredentialsErrorTest {
         S3BackendProvider p = new S3BackendProvider();
         IOException bad = assertThrows(IOException.class, () -> p.open("s3:http://127.0.0.1:1", java.util.Map.of()));
         assertTrue(bad.getMessage().contains("no bucket"), bad.getMessage());
-        IOException opt = assertThrows(IOException.class, () -> p.open(server.location("b", "p"),
+        IOException opt = assertThrows(IOException.class, () -> p.open(server.location("bucket", "p"),
                 java.util.Map.of("s3.nonsense", "1")));
         assertTrue(opt.getMessage().contains("unknown S3 option"), opt.getMessage());
     }

@@ -35,7 +35,7 @@ class S3LocationTest {
             assertEquals("bucket", l.bucket());
             assertEquals("restic", l.prefix());
         }
-        assertEquals(URI.create("https://minio.local:9000"), S3Location.parse("s3:minio.local:9000/b").endpoint());
+        assertEquals(URI.create("https://minio.local:9000"), S3Location.parse("s3:minio.local:9000/bucket").endpoint());
     }
 
     @Test
@@ -71,6 +71,10 @@ class S3LocationTest {
         assertMessage("must not hold credentials", "s3:key:secret@host/bucket");
         assertMessage("'..'", "s3:http://h/bucket/a/../b");
         assertMessage("not an S3 location", "sftp:host:/x");
+        assertMessage("not a valid S3 bucket name", "s3:http://h/nc/prefix");
+        assertMessage("not a valid S3 bucket name", "s3:http://h/Majuscules/prefix");
+        assertMessage("not a valid S3 bucket name", "s3:http://h/under_score");
+        assertMessage("not a valid S3 bucket name", "s3:http://h/a..b");
     }
 
     private static void assertMessage(String part, String location) {
