@@ -69,6 +69,7 @@ public final class S3Backend implements Backend {
     private final S3Location where;
     private final S3Settings settings;
     private final S3Client s3;
+    private final PackCache packCache;
     private volatile boolean conditionalPut;
 
     private S3Backend(String location, S3Location where, S3Settings settings, S3Client s3) {
@@ -77,6 +78,7 @@ public final class S3Backend implements Backend {
         this.settings = settings;
         this.s3 = s3;
         this.conditionalPut = settings.conditionalPut();
+        this.packCache = new PackCache(settings.packCacheBytes());
     }
 
     /**
@@ -106,6 +108,11 @@ public final class S3Backend implements Backend {
 
     public S3Settings settings() {
         return settings;
+    }
+
+    /** Reads answered from the pack cache and packs fetched whole so far ({@link PackCache}). */
+    public long[] packCacheStats() {
+        return packCache.stats();
     }
 
     /** Whether writes still carry {@code If-None-Match: *} (false once the store said it does not implement it). */
@@ -266,6 +273,20 @@ public final class S3Backend implements Backend {
             }
             return new byte[0];
         }
+        if (type == FileType.PACK) {
+            byte[] whole = packCache.get(name);
+            if (whole == null && packCache.wantWhole(name)) {
+                whole = load(type, name);
+                packCache.put(name, whole);
+            }
+            if (whole != null) {
+                if (offset + length > whole.length) {
+                    throw new EOFException("read " + key + ": " + length + " bytes at " + offset
+                            + " asked, the object has " + whole.length);
+                }
+                return Arrays.copyOfRange(whole, (int) offset, (int) offset + length);
+            }
+        }
         GetObjectRequest req = GetObjectRequest.builder().bucket(where.bucket()).key(key)
                 .range("bytes=" + offset + "-" + (offset + length - 1))
                 .overrideConfiguration(timeout(length)).build();
@@ -383,6 +404,9 @@ public final class S3Backend implements Backend {
     @Override
     public void delete(FileType type, String name) throws IOException {
         String key = key(type, name);
+        if (type == FileType.PACK) {
+            packCache.remove(name);
+        }
         try {
             s3.deleteObject(b -> b.bucket(where.bucket()).key(key).overrideConfiguration(timeout(0)));
         } catch (SdkException e) {

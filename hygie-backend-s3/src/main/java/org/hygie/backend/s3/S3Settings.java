@@ -15,6 +15,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  *   <tr><td>{@code s3.timeout}</td><td></td><td>60 s without a byte from the store</td></tr>
  *   <tr><td>{@code s3.connect-timeout}</td><td></td><td>10 s</td></tr>
  *   <tr><td>{@code s3.conditional-put}</td><td></td><td>{@code true}: writes carry {@code If-None-Match: *}</td></tr>
+ *   <tr><td>{@code s3.pack-cache}</td><td></td><td>64 (MiB of packs kept in memory, see {@link PackCache}; 0: none)
+ *   </td></tr>
  * </table>
  * Durations are seconds ({@code 30}) or ISO-8601 ({@code PT0.5S}). Credentials: see {@link S3Credentials}.
  *
@@ -26,13 +28,15 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  *                       object (AWS since 2024, MinIO, Ceph, s3proxy). A store that answers "not implemented" makes
  *                       the backend go on without it; {@code false} turns it off from the start
  * @param credentials    where the access key comes from; never printed
+ * @param packCacheBytes how many bytes of packs read piece by piece may be kept in memory ({@link PackCache})
  */
 public record S3Settings(String region, Duration readTimeout, Duration connectTimeout, boolean conditionalPut,
-        AwsCredentialsProvider credentials) {
+        AwsCredentialsProvider credentials, long packCacheBytes) {
 
     public static final String DEFAULT_REGION = "us-east-1";
+    public static final long DEFAULT_PACK_CACHE = 64L << 20;
     private static final Set<String> KNOWN = Set.of("s3.region", "s3.timeout", "s3.connect-timeout",
-            "s3.conditional-put");
+            "s3.conditional-put", "s3.pack-cache");
 
     public S3Settings {
         if (region == null || region.isBlank()) {
@@ -44,6 +48,9 @@ public record S3Settings(String region, Duration readTimeout, Duration connectTi
         }
         if (credentials == null) {
             throw new IllegalArgumentException("S3 credentials must be given");
+        }
+        if (packCacheBytes < 0) {
+            throw new IllegalArgumentException("the S3 pack cache size must not be negative");
         }
     }
 
@@ -66,24 +73,47 @@ public record S3Settings(String region, Duration readTimeout, Duration connectTi
         if (!cond.equals("true") && !cond.equals("false")) {
             throw new IllegalArgumentException("s3.conditional-put must be true or false, not " + cond);
         }
-        return new S3Settings(region.trim(), read, connect, cond.equals("true"), S3Credentials.fromEnvironment(env));
+        long cache = DEFAULT_PACK_CACHE;
+        String c = options.get("s3.pack-cache");
+        if (c != null && !c.isBlank()) {
+            try {
+                cache = Long.parseLong(c.trim()) << 20;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("s3.pack-cache must be a number of MiB, not " + c, e);
+            }
+            if (cache < 0) {
+                throw new IllegalArgumentException("s3.pack-cache must not be negative");
+            }
+        }
+        return new S3Settings(region.trim(), read, connect, cond.equals("true"), S3Credentials.fromEnvironment(env),
+                cache);
+    }
+
+    /** Settings with every default, and these credentials. */
+    public static S3Settings defaults(AwsCredentialsProvider credentials) {
+        return new S3Settings(DEFAULT_REGION, Duration.ofSeconds(60), Duration.ofSeconds(10), true, credentials,
+                DEFAULT_PACK_CACHE);
     }
 
     /** The same settings with other credentials (tests, or a caller that holds its own). */
     public S3Settings withCredentials(AwsCredentialsProvider c) {
-        return new S3Settings(region, readTimeout, connectTimeout, conditionalPut, c);
+        return new S3Settings(region, readTimeout, connectTimeout, conditionalPut, c, packCacheBytes);
     }
 
     public S3Settings withRegion(String r) {
-        return new S3Settings(r, readTimeout, connectTimeout, conditionalPut, credentials);
+        return new S3Settings(r, readTimeout, connectTimeout, conditionalPut, credentials, packCacheBytes);
     }
 
     public S3Settings withTimeouts(Duration read, Duration connect) {
-        return new S3Settings(region, read, connect, conditionalPut, credentials);
+        return new S3Settings(region, read, connect, conditionalPut, credentials, packCacheBytes);
     }
 
     public S3Settings withConditionalPut(boolean c) {
-        return new S3Settings(region, readTimeout, connectTimeout, c, credentials);
+        return new S3Settings(region, readTimeout, connectTimeout, c, credentials, packCacheBytes);
+    }
+
+    public S3Settings withPackCache(long bytes) {
+        return new S3Settings(region, readTimeout, connectTimeout, conditionalPut, credentials, bytes);
     }
 
     private static Duration duration(Map<String, String> options, String name, Duration dflt) {
@@ -117,6 +147,6 @@ public record S3Settings(String region, Duration readTimeout, Duration connectTi
     @Override
     public String toString() {
         return "S3Settings[region=" + region + ", readTimeout=" + readTimeout + ", connectTimeout=" + connectTimeout
-                + ", conditionalPut=" + conditionalPut + "]";
+                + ", conditionalPut=" + conditionalPut + ", packCacheBytes=" + packCacheBytes + "]";
     }
 }

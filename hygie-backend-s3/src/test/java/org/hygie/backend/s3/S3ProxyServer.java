@@ -68,8 +68,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Settings with the test key and short timeouts, so that stalls show up fast. */
     public static S3Settings settings() {
-        return new S3Settings(S3Settings.DEFAULT_REGION, Duration.ofSeconds(5), Duration.ofSeconds(2), true,
-                S3Credentials.of(ACCESS_KEY, SECRET_KEY));
+        return S3Settings.defaults(S3Credentials.of(ACCESS_KEY, SECRET_KEY))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2));
     }
 
     /** The environment a subprocess (restic, hygie) needs to reach this server. */
