@@ -57,8 +57,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *   <li><b>Listing</b> pages through ListObjectsV2 (1,000 keys a page) to the end, and keeps only names that are
  *       ids.</li>
  *   <li><b>Delete</b> is idempotent in S3 itself.</li>
+ *   <li><b>Reads</b> of a range are ranged GETs; a pack read piece by piece is kept whole in memory after a few
+ *       reads ({@link PackCache}), so that walking a snapshot's trees does not cost a round trip per folder.</li>
  * </ul>
- * Thread-safe: the SDK client is, and the backend keeps no other mutable state but one flag.
+ * Thread-safe: the SDK client and the pack cache are, and the backend keeps no other mutable state but one flag.
  */
 public final class S3Backend implements Backend {
     /** The slowest upload or download still accepted before an attempt is abandoned: 64 KiB/s. */
@@ -253,7 +255,7 @@ public final class S3Backend implements Backend {
     public byte[] load(FileType type, String name) throws IOException {
         String key = key(type, name);
         GetObjectRequest req = GetObjectRequest.builder().bucket(where.bucket()).key(key)
-                .overrideConfiguration(timeout(type == FileType.PACK ? 128L << 20 : 0)).build();
+                .overrideConfiguration(timeout(type == FileType.PACK ? 128L << 20 : 16L << 20)).build();
         try {
             return s3.getObject(req, (resp, in) -> body(resp, in, key));
         } catch (SdkException e) {
