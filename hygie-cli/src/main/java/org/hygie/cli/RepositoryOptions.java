@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
@@ -13,14 +15,21 @@ import org.hygie.repository.backend.Locations;
 import picocli.CommandLine.Option;
 
 /**
- * Where the repository is and how to get its password: {@code --repo} or {@code HYGIE_REPOSITORY};
+ * Where the repository is and how to get its password: {@code --repo} or {@code HYGIE_REPOSITORY}, with storage
+ * settings in {@code -o key=value} (restic's names, e.g. {@code s3.region});
  * {@code --password-file}, {@code HYGIE_PASSWORD_FILE}, {@code HYGIE_PASSWORD} or a prompt on the terminal.
  * Never a password in argv.
  */
 public final class RepositoryOptions {
     @Option(names = {"-r", "--repo"}, paramLabel = "DÉPÔT",
-            description = "Dépôt (dossier) / repository location. Défaut : HYGIE_REPOSITORY.")
+            description = "Dépôt (dossier, s3:https://hôte/bucket/préfixe…) / repository location. "
+                    + "Défaut : HYGIE_REPOSITORY.")
     String repo;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "CLÉ=VALEUR",
+            description = "Réglage du stockage / storage setting, as restic's -o: s3.region=eu-west-3, "
+                    + "s3.timeout=120 (secondes / seconds).")
+    Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = {"-p", "--password-file"}, paramLabel = "FICHIER",
             description = "Fichier du mot de passe / password file. Défaut : HYGIE_PASSWORD_FILE, HYGIE_PASSWORD, "
@@ -36,7 +45,7 @@ public final class RepositoryOptions {
     }
 
     public Backend backend() {
-        return Locations.open(location());
+        return Locations.open(location(), options);
     }
 
     /** The password, from the first source that gives one. */

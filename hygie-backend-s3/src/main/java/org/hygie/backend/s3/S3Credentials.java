@@ -1,0 +1,89 @@
+package org.hygie.backend.s3;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * Where the access key comes from, in the order restic reads it:
+ * <ol>
+ *   <li>{@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, with {@code AWS_SESSION_TOKEN} for temporary
+ *       credentials;</li>
+ *   <li>otherwise a profile ({@code AWS_PROFILE}, default {@code default}) of the shared credentials file
+ *       ({@code AWS_SHARED_CREDENTIALS_FILE}, default {@code ~/.aws/credentials}).</li>
+ * </ol>
+ * Deliberately not the SDK's default chain: that one ends by asking the EC2 instance-metadata address over the
+ * network, which on a practice's PC only adds a delay and a stray connection. Secrets never appear in a message:
+ * errors name the variables, not their values.
+ */
+public final class S3Credentials {
+    private S3Credentials() {
+    }
+
+    /**
+     * The credentials that {@code env} gives; an {@link IllegalArgumentException} that says what to set when it
+     * gives none.
+     */
+    public static AwsCredentialsProvider fromEnvironment(Map<String, String> env) {
+        String id = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
+        String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
+        if (id != null || secret != null) {
+            if (id == null || secret == null) {
+                throw new IllegalArgumentException((id == null ? "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID"
+                        : "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY") + " is not: S3 needs both");
+            }
+            String token = blankToNull(env.get("AWS_SESSION_TOKEN"));
+            AwsCredentials c = token == null ? AwsBasicCredentials.create(id, secret)
+                    : AwsSessionCredentials.create(id, secret, token);
+            return StaticCredentialsProvider.create(c);
+        }
+        String profile = blankToNull(env.get("AWS_PROFILE"));
+        Path file = credentialsFile(env);
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+                    + "(and AWS_SESSION_TOKEN for temporary ones), or AWS_PROFILE with a profile in "
+                    + (file == null ? "~/.aws/credentials" : file));
+        }
+        String name = profile == null ? "default" : profile;
+        ProfileCredentialsProvider provider;
+        try {
+            provider = ProfileCredentialsProvider.builder()
+                    .profileFile(ProfileFile.builder().content(file).type(ProfileFile.Type.CREDENTIALS).build())
+                    .profileName(name).build();
+            provider.resolveCredentials();
+        } catch (SdkException | IllegalStateException e) {
+            throw new IllegalArgumentException("no usable S3 credentials in profile '" + name + "' of " + file
+                    + ": " + e.getMessage(), e);
+        }
+        return provider;
+    }
+
+    /** Fixed credentials (tests, or a caller that holds them). */
+    public static AwsCredentialsProvider of(String accessKeyId, String secretAccessKey) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    }
+
+    private static Path credentialsFile(Map<String, String> env) {
+        String f = blankToNull(env.get("AWS_SHARED_CREDENTIALS_FILE"));
+        if (f != null) {
+            return Path.of(f);
+        }
+        String home = blankToNull(env.get("HOME"));
+        if (home == null) {
+            home = System.getProperty("user.home");
+        }
+        return home == null ? null : Path.of(home, ".aws", "credentials");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

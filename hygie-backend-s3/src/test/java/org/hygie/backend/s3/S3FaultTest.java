@@ -1,0 +1,118 @@
+package org.hygie.backend.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.hygie.backup.archiver.BackupSummary;
+import org.hygie.repository.Repository;
+import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.FileType;
+import org.hygie.repository.backend.RetryingBackend;
+import org.hygie.repository.id.Id;
+import org.hygie.repository.testing.FaultProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A flaky network between Hygie and the store: dropped connections, stalls longer than the timeout, and HTTP 500
+ * answers (some after the store did the work). Backups complete through retries, and restic finds the repository
+ * valid; a store that keeps failing gives a clear error.
+ */
+class S3FaultTest {
+    /** Quick retries, many of them: the faults are frequent here. */
+    private static final RetryingBackend.Policy POLICY = new RetryingBackend.Policy(10, Duration.ofMillis(50),
+            Duration.ofMillis(500));
+
+    private static S3ProxyServer server;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new S3ProxyServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static S3Settings settings() {
+        return S3ProxyServer.settings().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    /** Backs up through {@code port}, restores through it, then restic checks the repository behind the proxy. */
+    private void backupRestoreAndCheck(int port, String bucket) throws Exception {
+        Path src = Trees.practice(tmp.resolve("cabinet"), 3, 8);
+        String through = "s3:http://127.0.0.1:" + port + "/" + bucket + "/depot";
+        try (Backend backend = new RetryingBackend(S3Backend.open(through, settings()), POLICY);
+                Repository repo = Backups.init(backend)) {
+            BackupSummary summary = Backups.backup(repo, src);
+            assertEquals(List.of(), summary.warnings());
+            Path target = tmp.resolve("restaure");
+            Backups.restoreLatest(repo, target);
+            Trees.assertSame(src, Trees.restored(target, src));
+        }
+        new ResticS3(server.location(bucket, "depot"), Backups.PASSWORD).ok("check", "--read-data");
+    }
+
+    @Test
+    void droppedAndStalledConnectionsAreRetried() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(server.port(), 0.4, 0.2, 4_000, 8, 100_000)) {
+            backupRestoreAndCheck(proxy.port(), "coupures");
+            assertTrue(proxy.dropped() > 0, "the proxy dropped nothing among " + proxy.connections() + " connections");
+        }
+    }
+
+    @Test
+    void http500AnswersAreRetriedEvenWhenTheStoreDidTheWork() throws Exception {
+        try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0.2, 11)) {
+            backupRestoreAndCheck(proxy.port(), "erreurs");
+            assertTrue(proxy.injected() > 5, "only " + proxy.injected() + " errors injected");
+        }
+    }
+
+    @Test
+    void uploadsCarryContentMd5AndIfNoneMatchButNoChecksumTrailer() throws Exception {
+        try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1);
+                S3Backend b = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/entetes/p", settings())) {
+            b.create();
+            byte[] data = new byte[100_000];
+            b.save(FileType.PACK, Id.hash(data).hex(), data);
+            List<String> puts = proxy.seen().stream().filter(s -> s.startsWith("PUT /entetes/p/")).toList();
+            assertEquals(1, puts.size(), proxy.seen().toString());
+            String put = puts.get(0).toLowerCase(Locale.ROOT);
+            assertTrue(put.contains("\ncontent-md5: "), put);
+            assertTrue(put.contains("\nif-none-match: *"), put);
+            assertTrue(put.contains("\ncontent-length: 100000"), put);
+            assertFalse(put.contains("x-amz-checksum") || put.contains("x-amz-trailer")
+                    || put.contains("aws-chunked") || put.contains("x-amz-sdk-checksum"), put);
+        }
+    }
+
+    @Test
+    void aStoreThatKeepsFailingGivesAClearError() throws Exception {
+        try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1)) {
+            Backend b = new RetryingBackend(S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/panne/p",
+                    settings()), RetryingBackend.Policy.FAST);
+            b.create();
+            proxy.close(); // the store goes away
+            byte[] data = new byte[10];
+            IOException e = assertThrows(IOException.class, () -> b.save(FileType.PACK, Id.hash(data).hex(), data));
+            assertTrue(e.getMessage().contains("failed after 6 attempts")
+                    && e.getMessage().contains("cannot talk to the S3 store at http://127.0.0.1:" + proxy.port()),
+                    e.getMessage());
+            b.close();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.hygie.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.hygie.backend.s3.ResticS3;
+import org.hygie.backend.s3.S3ProxyServer;
+import org.hygie.backend.s3.Trees;
+import org.hygie.repository.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands end to end on an S3 repository (s3proxy on loopback), as a user runs them: a separate process with
+ * the credentials in its environment. restic 0.14 then checks the same repository.
+ */
+class S3CommandsTest {
+    private static final String PASSWORD = "mot de passe S3";
+    private static S3ProxyServer server;
+
+    @TempDir
+    Path tmp;
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new S3ProxyServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(S3ProxyServer.env());
+        env.put("HYGIE_PASSWORD", PASSWORD);
+        return env;
+    }
+
+    private static CliRunner.Run hygie(Map<String, String> env, String... args) throws Exception {
+        CliRunner.Run r = CliRunner.process(env, args);
+        assertFalse(r.err().contains(S3ProxyServer.SECRET_KEY) || r.out().contains(S3ProxyServer.SECRET_KEY),
+                "a secret was printed");
+        return r;
+    }
+
+    @Test
+    void initBackupSnapshotsCheckRestoreThenResticAgrees() throws Exception {
+        Path src = Trees.practice(data.resolve("cabinet"), 5, 4);
+        String repo = server.location("cabinet-dupont", "sauvegardes/poste1");
+
+        CliRunner.Run init = hygie(env(), "init", "--repo", repo);
+        assertEquals(0, init.exit(), init.err());
+        CliRunner.Run backup = hygie(env(), "backup", "--repo", repo, "-o", "s3.region=us-east-1", src.toString());
+        assertEquals(0, backup.exit(), backup.err());
+
+        CliRunner.Run snaps = hygie(env(), "snapshots", "--repo", repo, "--json");
+        assertEquals(0, snaps.exit(), snaps.err());
+        JsonNode arr = Json.MAPPER.readTree(snaps.out());
+        assertEquals(1, arr.size(), snaps.out());
+
+        CliRunner.Run check = hygie(env(), "check", "--repo", repo, "--read-data");
+        assertEquals(0, check.exit(), check.err() + check.out());
+
+        Path target = tmp.resolve("restaure");
+        CliRunner.Run restore = hygie(env(), "restore", "--repo", repo, "latest", "--target", target.toString());
+        assertEquals(0, restore.exit(), restore.err());
+        Trees.assertSame(src, Trees.restored(target, src));
+
+        ResticS3 restic = new ResticS3(repo, PASSWORD);
+        restic.ok("check", "--read-data");
+        assertTrue(restic.ok("snapshots").out().contains(arr.get(0).get("short_id").asText()), "restic lists it");
+
+        CliRunner.Run again = hygie(env(), "init", "--repo", repo);
+        assertEquals(ExitCode.of(org.hygie.repository.error.Problem.ALREADY_EXISTS), again.exit(), again.err());
+    }
+
+    @Test
+    void wrongCredentialsAndMissingOnesSayWhatToSet() throws Exception {
+        String repo = server.location("cabinet-martin", "depot");
+        Map<String, String> wrong = env();
+        wrong.put("AWS_SECRET_ACCESS_KEY", "pas-le-bon-secret");
+        CliRunner.Run r = hygie(wrong, "--lang", "en", "snapshots", "--repo", repo);
+        assertEquals(ExitCode.of(org.hygie.repository.error.Problem.IO), r.exit(), r.err());
+        assertTrue(r.err().contains("AWS_SECRET_ACCESS_KEY"), r.err());
+        assertFalse(r.err().contains("pas-le-bon-secret"), r.err());
+
+        Map<String, String> none = new HashMap<>(Map.of("HYGIE_PASSWORD", PASSWORD, "HOME", tmp.toString()));
+        CliRunner.Run n = hygie(none, "--lang", "en", "snapshots", "--repo", repo);
+        assertNotEquals(0, n.exit());
+        assertTrue(n.err().contains("AWS_ACCESS_KEY_ID"), n.err());
+
+        CliRunner.Run empty = hygie(env(), "--lang", "en", "snapshots", "--repo", repo);
+        assertEquals(ExitCode.of(org.hygie.repository.error.Problem.NO_REPOSITORY), empty.exit(), empty.err());
+        assertTrue(empty.err().contains("no repository at " + repo), empty.err());
+    }
+}
