@@ -8,10 +8,10 @@ import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
 
 /** Storage like rest-server {@code --append-only}: everything but deleting (locks excepted). */
-final class AppendOnlyBackend implements Backend {
+public final class AppendOnlyBackend implements Backend {
     private final Backend inner;
 
-    AppendOnlyBackend(Backend inner) {
+    public AppendOnlyBackend(Backend inner) {
         this.inner = inner;
     }
 
