@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         description = "Hygie : la sécurité informatique du cabinet médical / IT-security health for the medical practice.",
         subcommands = {InitCommand.class, SnapshotsCommand.class, LsCommand.class, RestoreCommand.class,
                 CheckCommand.class, BackupCommand.class, KeyCommand.class, UnlockCommand.class, AuditCommand.class,
-                CommandLine.HelpCommand.class},
+                ForgetCommand.class, PruneCommand.class, CopyCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
         exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",
                 "2:arguments invalides / invalid arguments", "3:terminé avec avertissements / done with warnings",

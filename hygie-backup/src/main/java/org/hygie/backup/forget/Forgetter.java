@@ -44,6 +44,14 @@ public final class Forgetter {
     }
 
     /**
+     * Fails with {@link Problem#APPEND_ONLY} when the repository's storage does not allow deletion: for callers
+     * that want to refuse before taking a lock or reading anything.
+     */
+    public static void requireDeletionAllowed(Repository repo) {
+        Deletions.requireAllowed(repo);
+    }
+
+    /**
      * Reads every snapshot and decides. Refuses at once, before reading anything, on storage that does not
      * allow deletion ({@link Problem#APPEND_ONLY}).
      *

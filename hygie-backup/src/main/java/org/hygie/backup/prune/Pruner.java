@@ -44,6 +44,14 @@ public final class Pruner {
         this.options = options;
     }
 
+    /**
+     * Fails with {@link org.hygie.repository.error.Problem#APPEND_ONLY} when the repository's storage does not allow
+     * deletion: for callers that want to refuse before taking a lock or reading anything.
+     */
+    public static void requireDeletionAllowed(Repository repo) {
+        Deletions.requireAllowed(repo);
+    }
+
     /** Plans; see {@link PrunePlanner#plan}. */
     public PrunePlan plan(Set<Id> ignoreSnapshots, PruneListener listener) {
         return PrunePlanner.plan(repo, options, ignoreSnapshots, listener);
