@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileType;
 import org.hygie.repository.error.Problem;
@@ -16,7 +22,8 @@ import org.hygie.repository.pack.BlobType;
 import org.hygie.repository.pack.PackEntry;
 
 /**
- * Moves blobs out of packs (restic's {@code repository.Repack}): for each pack, reads the byte ranges that hold
+ * Moves blobs out of packs (restic's {@code repository.Repack}): for each pack (a few packs in parallel), reads the
+ * byte ranges that hold
  * the wanted blobs (neighbours read together, gaps up to {@value #MAX_GAP} bytes read through), decrypts,
  * decompresses and checks each blob against its id, and hands its plaintext on. A blob that does not decode is
  * read from another copy when the index knows one; otherwise the whole operation fails, having deleted nothing.
@@ -25,6 +32,8 @@ import org.hygie.repository.pack.PackEntry;
 public final class Repacker {
     /** Gaps between wanted blobs up to this size are read rather than costing another request. */
     static final int MAX_GAP = 1 << 20;
+    /** Packs read and decoded at once: each holds up to a pack in memory, on top of the writer's budget. */
+    static final int READERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private Repacker() {
     }
@@ -42,26 +51,72 @@ public final class Repacker {
     }
 
     /**
-     * Reads the {@code wanted} entries of each pack of {@code source} and gives them to {@code sink}. Returns the
-     * number of bytes read from storage.
+     * Reads the {@code wanted} entries of each pack of {@code source} and gives them to {@code sink}, a few packs
+     * at a time (the sink must be thread-safe, as {@code RepositoryWriter.save} is). Returns the number of bytes
+     * read from storage. The first failure stops the work and is thrown.
      */
     public static long repack(Repository source, Map<Id, List<PackEntry>> wanted, BlobSink sink, Progress progress) {
-        long read = 0;
-        long done = 0;
-        for (Map.Entry<Id, List<PackEntry>> p : wanted.entrySet()) {
-            List<PackEntry> entries = new ArrayList<>(p.getValue());
-            entries.sort(Comparator.comparingLong(PackEntry::offset));
-            int start = 0;
-            while (start < entries.size()) {
-                int end = start + 1;
-                while (end < entries.size() && entries.get(end).offset() - endOf(entries.get(end - 1)) <= MAX_GAP
-                        && endOf(entries.get(end)) - entries.get(start).offset() <= Integer.MAX_VALUE) {
-                    end++;
-                }
-                read += readRun(source, p.getKey(), entries.subList(start, end), sink);
-                start = end;
+        int threads = Math.max(1, Math.min(READERS, wanted.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hygie-repack-read");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicLong read = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        AtomicBoolean failed = new AtomicBoolean();
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (Map.Entry<Id, List<PackEntry>> p : wanted.entrySet()) {
+                tasks.add(pool.submit(() -> {
+                    if (failed.get()) {
+                        return;
+                    }
+                    try {
+                        read.addAndGet(readPack(source, p.getKey(), p.getValue(), sink));
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                    progress.packDone(done.incrementAndGet(), wanted.size());
+                }));
             }
-            progress.packDone(++done, wanted.size());
+            for (Future<?> f : tasks) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepositoryException(Problem.IO, source.backend().location(), "interrupted while repacking",
+                    e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return read.get();
+    }
+
+    /** Reads the wanted blobs of one pack, neighbours together. */
+    private static long readPack(Repository source, Id pack, List<PackEntry> wanted, BlobSink sink) {
+        List<PackEntry> entries = new ArrayList<>(wanted);
+        entries.sort(Comparator.comparingLong(PackEntry::offset));
+        long read = 0;
+        int start = 0;
+        while (start < entries.size()) {
+            int end = start + 1;
+            while (end < entries.size() && entries.get(end).offset() - endOf(entries.get(end - 1)) <= MAX_GAP
+                    && endOf(entries.get(end)) - entries.get(start).offset() <= Integer.MAX_VALUE) {
+                end++;
+            }
+            read += readRun(source, pack, entries.subList(start, end), sink);
+            start = end;
         }
         return read;
     }

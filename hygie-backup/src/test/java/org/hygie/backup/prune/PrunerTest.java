@@ -252,6 +252,35 @@ class PrunerTest {
     }
 
     @Test
+    void a_blob_that_does_not_decode_while_repacking_stops_prune_before_anything_is_deleted() throws Exception {
+        Path dir = gens.copyRepo(tmp.resolve("repo"));
+        try (Repository r = Generations.open(dir)) {
+            forgetOld(r);
+        }
+        List<String> before = listing(dir);
+        try (Repository r = Generations.open(dir); RepositoryLock lock = Locks.acquire(r, true)) {
+            Pruner p = new Pruner(r, options().withMaxUnused(MaxUnused.parse("0%")));
+            PrunePlan plan = p.plan(Set.of(), PruneListener.NONE);
+            Id pack = plan.repackPacks().iterator().next();
+            PackEntry victim = plan.indexed().get(pack).stream()
+                    .filter(e -> plan.keepBlobs().contains(new BlobRef(e.type(), e.id()))).findFirst().orElseThrow();
+            Path file;
+            try (Stream<Path> s = Files.walk(dir.resolve("data"))) {
+                file = s.filter(x -> x.getFileName().toString().equals(pack.hex())).findFirst().orElseThrow();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[(int) victim.offset() + 20] ^= 0x55;
+            Files.write(file, bytes);
+            RepositoryException e = assertThrows(RepositoryException.class,
+                    () -> p.execute(plan, lock, PruneListener.NONE));
+            assertEquals(Problem.CORRUPTED, e.problem());
+        }
+        List<String> after = listing(dir);
+        assertTrue(after.containsAll(before.stream().filter(x -> !x.startsWith("locks/")).toList()),
+                "no pack and no index file was deleted");
+    }
+
+    @Test
     void save_duplicate_stores_a_blob_the_index_already_has() throws Exception {
         Path dir = gens.copyRepo(tmp.resolve("repo"));
         try (Repository r = Generations.open(dir)) {
