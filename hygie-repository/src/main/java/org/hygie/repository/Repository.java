@@ -261,6 +261,16 @@ public final class Repository implements Closeable {
         return idx;
     }
 
+    /**
+     * Forgets the loaded index, so that the next {@link #index()} reads the index files again. For operations that
+     * rewrite the index (prune): the blobs it moved are then found where they now are.
+     */
+    public void reloadIndex() {
+        synchronized (this) {
+            index = null;
+        }
+    }
+
     private BlobIndex loadIndex() {
         BlobIndex idx = new BlobIndex();
         for (Id id : list(FileType.INDEX)) {

@@ -107,6 +107,19 @@ public final class RepositoryWriter implements Closeable {
      * @throws IllegalStateException after {@link #close}
      */
     public boolean save(BlobType type, Id id, byte[] plaintext) {
+        return save(type, id, plaintext, true);
+    }
+
+    /**
+     * Like {@link #save}, but stores the blob even when the repository's index already lists it (restic's
+     * {@code storeDuplicate}): prune rewrites the blobs it keeps from packs it is about to delete. Blobs this
+     * writer already accepted are still not stored twice.
+     */
+    public boolean saveDuplicate(BlobType type, Id id, byte[] plaintext) {
+        return save(type, id, plaintext, false);
+    }
+
+    private boolean save(BlobType type, Id id, byte[] plaintext, boolean skipIndexed) {
         Objects.requireNonNull(type);
         Objects.requireNonNull(id);
         if (plaintext.length > MAX_BLOB_SIZE) {
@@ -114,7 +127,7 @@ public final class RepositoryWriter implements Closeable {
         }
         checkOpen();
         failure.check();
-        if (index.contains(type, id)) {
+        if (skipIndexed && index.contains(type, id)) {
             return duplicate(plaintext);
         }
         BlobKey k = new BlobKey(type, id);
@@ -122,7 +135,7 @@ public final class RepositoryWriter implements Closeable {
             return duplicate(plaintext);
         }
         // An upload adds its blobs to the index before it drops them from inFlight: checking again closes the gap.
-        if (index.contains(type, id)) {
+        if (skipIndexed && index.contains(type, id)) {
             inFlight.remove(k);
             return duplicate(plaintext);
         }
