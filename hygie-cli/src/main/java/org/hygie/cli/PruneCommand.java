@@ -48,7 +48,7 @@ final class PruneCommand implements Callable<Integer> {
     /** restic's prune options, shared with {@code forget --prune}. */
     static final class Flags {
         @Option(names = "--max-unused", paramLabel = "LIMITE", defaultValue = "5%",
-                description = "Données inutilisées tolérées : 5%, 200M, unlimited / unused data tolerated "
+                description = "Données inutilisées tolérées : 5%%, 200M, unlimited / unused data tolerated "
                         + "(défaut / default ${DEFAULT-VALUE}).")
         String maxUnused;
 
@@ -60,8 +60,8 @@ final class PruneCommand implements Callable<Integer> {
                 + "packs of trees.")
         boolean repackCacheableOnly;
 
-        @Option(names = "--repack-small", description = "Réempaqueter les paquets sous 80 % de la taille visée / "
-                + "repack packs below 80% of the target size.")
+        @Option(names = "--repack-small", description = "Réempaqueter les paquets sous 80 %% de la taille visée / "
+                + "repack packs below 80%% of the target size.")
         boolean repackSmall;
 
         @Option(names = "--repack-uncompressed", description = "Compresser toutes les données non compressées / "
