@@ -65,7 +65,9 @@ class ResticInteropTest {
                 assertEquals(expected, actual, name + " with polynomial " + polynomial);
             }
         }
-        assertFalse(contents.get("src/repeated.bin").size() < 10, "repeated.bin should give many blobs");
+        // 17.7 MiB cut at 8 MiB at most, and its 2 MiB of zeros cut at every MinSize: at least 4 blobs whatever
+        // polynomial restic drew (how many more depends on it)
+        assertFalse(contents.get("src/repeated.bin").size() < 4, "repeated.bin should give several blobs");
     }
 
     /** Every file below tree {@code id}: path → its content blob ids, as restic stored them. */
