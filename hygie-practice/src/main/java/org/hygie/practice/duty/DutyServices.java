@@ -23,7 +23,7 @@ public record DutyServices(Clock clock, Function<String, Backend> backends, Rete
     /** The real world: the system clock, real backends, smartctl, the live audit, the configured mail server. */
     public static DutyServices live(PracticeConfig config) {
         Clock clock = Clock.systemDefaultZone();
-        return new DutyServices(clock, Locations::open, RetentionStep.NOT_AVAILABLE,
+        return new DutyServices(clock, Locations::open, new ForgetRetentionStep(),
                 SmartProbe.smartctl(Commands.SYSTEM), SpaceProbe.FILE_STORE, AuditStep.LIVE,
                 config.alerts() == null ? Notifier.NONE : new SmtpNotifier(config.alerts(), clock), Commands.SYSTEM,
                 new java.security.SecureRandom(), WriterOptions.defaults(), Repository.KdfParams.DEFAULT,

@@ -9,14 +9,8 @@ import org.hygie.repository.Repository;
  * {@code forget --keep-daily … --keep-within-yearly …}, grouped by host and paths), never a yearly one inside
  * the legal duration.
  *
- * <p>Where the forget library plugs in: the capability is {@code org.hygie.backup.forget} (restic 0.14's policy
- * with Hygie's legal hold). A {@code RetentionStep} built on it takes an exclusive repository lock, plans with
- * {@code new Forgetter(repo, clock, zone).plan(ForgetOptions.of(policy).withLegalHold(new LegalHold(...)))} —
- * {@code policy} keeping {@code daily}, {@code weekly}, {@code monthly} and every yearly within
- * {@code yearlyWithin} — then {@code execute}s the plan, and is handed to the duty with
- * {@link DutyServices#withRetention}; {@link DutyServices#live} is the one place that chooses it. Until that library
- * is on the main line, {@link #NOT_AVAILABLE} is used: it removes nothing and the journal says so (a backup kept
- * too long is safe; one removed too early is not).
+ * <p>{@link ForgetRetentionStep} is the live one ({@link DutyServices#live}), on the forget library;
+ * {@link #NOT_AVAILABLE} removes nothing and says so in the journal (tests that are not about retention use it).
  */
 public interface RetentionStep {
     /**
