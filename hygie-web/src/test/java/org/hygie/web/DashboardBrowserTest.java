@@ -449,6 +449,7 @@ class DashboardBrowserTest {
     void signOutEndsTheSession() {
         browser.get(url("/"));
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        waitFor(30).until(ExpectedConditions.urlToBe(url("/login")));
         assertEquals(url("/login"), browser.getCurrentUrl());
         browser.get(url("/backups"));
         assertEquals(url("/login"), browser.getCurrentUrl());

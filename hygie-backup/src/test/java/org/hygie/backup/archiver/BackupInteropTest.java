@@ -14,6 +14,8 @@ import org.hygie.backup.restore.RestoreOptions;
 import org.hygie.backup.restore.Restorer;
 import org.hygie.backup.testing.SourceTrees;
 import org.hygie.backup.testing.TreeAssert;
+import org.hygie.backup.walk.SnapshotPath;
+import org.hygie.backup.walk.TreeLoader;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.LocalBackend;
 import org.hygie.repository.chunker.Polynomial;
@@ -59,11 +61,19 @@ class BackupInteropTest {
         assertTrue(first.filesNew() > 20, first.toString());
         Restic restic = new Restic(tmp.resolve("repo"), PASSWORD);
 
-        // Same chunker, same trees, to the byte: restic finds nothing new to store.
+        // Same chunker, same trees, to the byte: restic stores no new data, and the tree of the source folder is
+        // the very same blob. (Only the folders above it may differ: /tmp changes while tests run.)
         JsonNode summary = lastJsonLine(restic.ok("backup", "--json", src.toString()).out());
-        assertEquals(0, summary.get("data_added").asLong(), summary.toString());
         assertEquals(0, summary.get("data_blobs").asLong(), summary.toString());
-        assertEquals(0, summary.get("tree_blobs").asLong(), summary.toString());
+        assertTrue(summary.get("tree_blobs").asLong() <= src.getNameCount() - 1, summary.toString());
+        String resticSnapshot = summary.get("snapshot_id").asText();
+        try (Repository repo = Repository.open(new LocalBackend(tmp.resolve("repo")),
+                PASSWORD.getBytes(StandardCharsets.UTF_8))) {
+            TreeLoader trees = new TreeLoader(repo);
+            assertEquals(SnapshotPath.directory(trees, Id.parse(repo.loadSnapshot(first.snapshot()).tree()),
+                    src.toString()), SnapshotPath.directory(trees, Id.parse(repo.loadSnapshot(
+                    repo.resolveSnapshot(resticSnapshot)).tree()), src.toString()));
+        }
 
         restic.ok("check", "--read-data");
         Path byRestic = tmp.resolve("by-restic");
