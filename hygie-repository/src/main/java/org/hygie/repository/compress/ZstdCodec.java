@@ -1,28 +1,61 @@
 package org.hygie.repository.compress;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * zstd as restic v2 uses it (restic-format.md §7.3): level 3 ("auto"), one frame, no checksum.
- * Decoding streams, because restic's frames often lack the content size.
+ * Decoding streams when the length is unknown, because restic's frames often lack the content size.
+ *
+ * <p>Each thread keeps one compression and one decompression context (zstd's working memory, about 1 MiB
+ * for level 3), instead of making and freeing one per blob; and a scratch output buffer for compression.
  */
 public final class ZstdCodec {
     public static final int DEFAULT_LEVEL = 3;
 
+    private static final ThreadLocal<ZstdDecompressCtx> DCTX = ThreadLocal.withInitial(ZstdDecompressCtx::new);
+    private static final ThreadLocal<Compressor> CCTX = ThreadLocal.withInitial(Compressor::new);
+
     private ZstdCodec() {
     }
 
-    public static byte[] compress(byte[] data, int offset, int length, int level) {
-        byte[] out = new byte[(int) Zstd.compressBound(length)];
-        long n = Zstd.compressByteArray(out, 0, out.length, data, offset, length, level);
-        if (Zstd.isError(n)) {
-            throw new IllegalStateException("zstd compression failed: " + Zstd.getErrorName(n));
+    /** A thread's compression context, its level, and its output buffer (grown to the largest blob seen). */
+    private static final class Compressor {
+        final ZstdCompressCtx ctx = new ZstdCompressCtx();
+        int level = Integer.MIN_VALUE;
+        byte[] out = new byte[0];
+
+        byte[] compress(byte[] data, int offset, int length, int lvl) {
+            if (lvl != level) {
+                ctx.reset();
+                ctx.setLevel(lvl);
+                ctx.setChecksum(false);
+                ctx.setContentSize(true);
+                level = lvl;
+            }
+            int bound = (int) Zstd.compressBound(length);
+            if (out.length < bound) {
+                out = new byte[bound];
+            }
+            int n;
+            try {
+                n = ctx.compressByteArray(out, 0, bound, data, offset, length);
+            } catch (ZstdException e) {
+                throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
+            }
+            return Arrays.copyOf(out, n);
         }
-        return java.util.Arrays.copyOf(out, (int) n);
+    }
+
+    public static byte[] compress(byte[] data, int offset, int length, int level) {
+        return CCTX.get().compress(data, offset, length, level);
     }
 
     public static byte[] compress(byte[] data) {
@@ -36,19 +69,30 @@ public final class ZstdCodec {
     public static byte[] decompress(byte[] data, int offset, int length, int expectedLength) throws IOException {
         if (expectedLength >= 0) {
             byte[] out = new byte[expectedLength];
-            long n = Zstd.decompressByteArray(out, 0, out.length, data, offset, length);
-            if (Zstd.isError(n)) {
-                throw new IOException("zstd: " + Zstd.getErrorName(n));
-            }
-            if (n != expectedLength) {
-                throw new IOException("zstd: " + n + " bytes decoded, " + expectedLength + " expected");
-            }
+            decompressInto(data, offset, length, out, 0, expectedLength);
             return out;
         }
         try (ZstdInputStream in = new ZstdInputStream(new ByteArrayInputStream(data, offset, length))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length * 4));
             in.transferTo(out);
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * Decompresses one frame of {@code data[offset, offset+length)} into {@code out[outOffset, outOffset+expected)},
+     * with this thread's context; the frame must decode to exactly {@code expected} bytes.
+     */
+    public static void decompressInto(byte[] data, int offset, int length, byte[] out, int outOffset, int expected)
+            throws IOException {
+        int n;
+        try {
+            n = DCTX.get().decompressByteArray(out, outOffset, expected, data, offset, length);
+        } catch (ZstdException e) {
+            throw new IOException("zstd: " + e.getMessage(), e);
+        }
+        if (n != expected) {
+            throw new IOException("zstd: " + n + " bytes decoded, " + expected + " expected");
         }
     }
 }
