@@ -19,7 +19,7 @@ public final class CryptoKey {
     /** Bytes an encrypted object has more than its plaintext. */
     public static final int OVERHEAD = IV_SIZE + MAC_SIZE;
 
-    private static final int CTR_SLICE = 64 * 1024;
+    private static final int CTR_SLICE = 4 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
     private static final ThreadLocal<Cipher> ECB = ThreadLocal.withInitial(() -> cipher("AES/ECB/NoPadding"));
@@ -133,7 +133,9 @@ public final class CryptoKey {
         Cipher c = CTR.get();
         try {
             c.init(Cipher.ENCRYPT_MODE, encryptSpec, new IvParameterSpec(iv, ivOff, IV_SIZE));
-            // Small slices: the JDK compiles its AES-CTR intrinsic sooner (JDK-8344766).
+            // Small slices: C2 compiles the AES-CTR intrinsic once CounterMode.implCrypt has been called ~5,000
+            // times (JDK-8344766); until then AES runs in Java at ~0.5 GiB/s. Measured on JDK 17: with 64 KiB slices
+            // the first 256 MiB cost 0.65 s of CPU, with 4 KiB 0.13 s; past the warm-up both run at ~12 GiB/s.
             int done = 0;
             while (done < len) {
                 int n = Math.min(CTR_SLICE, len - done);
