@@ -12,9 +12,9 @@ import org.hygie.repository.index.BlobLocation;
 
 /**
  * Decodes blobs as {@link Repository#decodeBlob} does (MAC, decryption, decompression, hash), without allocating
- * per blob: decryption is done in place in the caller's buffer, decompression goes to a buffer this decoder
- * keeps (grown to the largest blob seen, 8 MiB at most for restic's chunker). For readers of many blobs: restore
- * and check. One per thread; not thread-safe.
+ * per blob: it keeps a read buffer, a buffer for decrypted compressed blobs and one for plaintext, each grown to the
+ * largest seen (a blob is at most 8 MiB with restic's chunker). For readers of many blobs: restore and check. One
+ * per thread; not thread-safe.
  */
 public final class BlobDecoder {
     private final CryptoKey key;
@@ -22,9 +22,23 @@ public final class BlobDecoder {
     private final byte[] digest = new byte[Id.LENGTH];
     private final byte[] expected = new byte[Id.LENGTH];
     private byte[] out = new byte[0];
+    private byte[] in = new byte[0];
+    private byte[] compressed = new byte[0];
 
     BlobDecoder(CryptoKey key) {
         this.key = key;
+    }
+
+    /** A buffer of at least {@code n} bytes to read stored blobs into, then {@link #decode} them; kept. */
+    public byte[] readBuffer(int n) {
+        if (in.length < n) {
+            in = new byte[grow(in.length, n)];
+        }
+        return in;
+    }
+
+    private static int grow(int have, int need) {
+        return Math.max(need, (int) Math.min(Integer.MAX_VALUE - 8, have + (long) (have >> 1)));
     }
 
     /** A blob's plaintext: {@code length} bytes at {@code offset} of {@code array}; valid until the next decode. */
@@ -32,35 +46,37 @@ public final class BlobDecoder {
     }
 
     /**
-     * Decodes the blob whose stored bytes ({@code loc.length()} of them) start at {@code offset} of {@code buffer}.
-     * Those bytes are overwritten (decrypted in place) when the MAC is valid. The result is either inside
-     * {@code buffer} (a blob stored uncompressed) or in this decoder's own buffer.
+     * Decodes the blob whose stored bytes ({@code loc.length()} of them) start at {@code offset} of {@code buffer},
+     * which is left as it was. The plaintext is in this decoder's own buffer, valid until the next decode.
      *
      * @throws RepositoryException {@link Problem#CORRUPTED} when the MAC, the compressed frame or the hash is wrong
      */
     public Plain decode(BlobLocation loc, byte[] buffer, int offset) {
         try {
-            key.decryptInPlace(buffer, offset, loc.length());
-            int plainOffset = offset + CryptoKey.IV_SIZE;
             int plainLength = loc.length() - CryptoKey.OVERHEAD;
-            Plain plain;
-            if (loc.compressed()) {
-                int n = loc.uncompressedLength();
-                if (out.length < n) {
-                    out = new byte[Math.max(n, Math.min(Integer.MAX_VALUE - 8, out.length + (out.length >> 1)))];
-                }
-                ZstdCodec.decompressInto(buffer, plainOffset, plainLength, out, 0, n);
-                plain = new Plain(out, 0, n);
-            } else {
-                plain = new Plain(buffer, plainOffset, plainLength);
+            int n = loc.compressed() ? loc.uncompressedLength() : plainLength;
+            if (n < 0) {
+                throw new CryptoException("encrypted object too short: " + loc.length() + " bytes");
             }
-            sha.update(plain.array(), plain.offset(), plain.length());
+            if (out.length < n) {
+                out = new byte[grow(out.length, n)];
+            }
+            if (loc.compressed()) {
+                if (compressed.length < plainLength) {
+                    compressed = new byte[grow(compressed.length, plainLength)];
+                }
+                key.decryptInto(buffer, offset, loc.length(), compressed, 0);
+                ZstdCodec.decompressInto(compressed, 0, plainLength, out, 0, n);
+            } else {
+                key.decryptInto(buffer, offset, loc.length(), out, 0);
+            }
+            sha.update(out, 0, n);
             sha.digest(digest, 0, Id.LENGTH);
             loc.blob().copyTo(expected, 0);
             if (!MessageDigest.isEqual(digest, expected)) {
                 throw new RepositoryException(Problem.CORRUPTED, loc.blob().hex(), what(loc) + ": wrong hash");
             }
-            return plain;
+            return new Plain(out, 0, n);
         } catch (CryptoException | IOException | java.security.DigestException e) {
             throw new RepositoryException(Problem.CORRUPTED, loc.blob().hex(), what(loc) + ": " + e.getMessage(), e);
         }

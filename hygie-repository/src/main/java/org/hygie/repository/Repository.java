@@ -314,7 +314,7 @@ public final class Repository implements Closeable {
 
     /**
      * A decoder for reading many blobs with reused buffers (restore, check): same checks as {@link #decodeBlob},
-     * decrypting in place. One per thread.
+     * without allocating per blob. One per thread.
      */
     public BlobDecoder newBlobDecoder() {
         return new BlobDecoder(key);

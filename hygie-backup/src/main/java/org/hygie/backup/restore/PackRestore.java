@@ -194,10 +194,10 @@ final class PackRestore {
                 end = nextEnd;
                 j++;
             }
-            byte[] buf = null;
+            byte[] buf = decoder.readBuffer((int) (end - start));
             String readError = null;
             try {
-                buf = repo.backend().load(FileType.PACK, pack.hex(), start, (int) (end - start));
+                repo.backend().loadInto(FileType.PACK, pack.hex(), start, buf, 0, (int) (end - start));
             } catch (NoSuchFileException e) {
                 readError = "pack " + pack + " does not exist";
             } catch (IOException e) {
@@ -205,7 +205,7 @@ final class PackRestore {
             }
             for (int k = i; k < j; k++) {
                 Use u = uses.get(k);
-                if (buf == null) {
+                if (readError != null) {
                     fail(u, readError);
                     continue;
                 }

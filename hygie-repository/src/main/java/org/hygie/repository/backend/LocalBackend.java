@@ -131,13 +131,20 @@ public final class LocalBackend implements Backend {
 
     @Override
     public byte[] load(FileType type, String name, long offset, int length) throws IOException {
+        byte[] out = new byte[length];
+        loadInto(type, name, offset, out, 0, length);
+        return out;
+    }
+
+    @Override
+    public void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
+            throws IOException {
+        java.util.Objects.checkFromIndexSize(dstOffset, length, dst.length);
         try (FileChannel ch = FileChannel.open(path(type, name), StandardOpenOption.READ)) {
-            byte[] out = new byte[length];
-            if (read(ch, out, 0, length, offset) < length) {
+            if (read(ch, dst, dstOffset, length, offset) < length) {
                 throw new EOFException(type.folder() + "/" + name + ": " + length + " bytes at " + offset
                         + " asked, the file is shorter");
             }
-            return out;
         }
     }
 

@@ -97,14 +97,15 @@ public final class CryptoKey {
     }
 
     /**
-     * Verifies the MAC (constant time), then decrypts in place: the plaintext, {@code length - OVERHEAD} bytes,
-     * replaces the ciphertext at {@code offset + IV_SIZE}. Nothing is allocated. When the MAC does not match
-     * ({@link CryptoException}) the buffer is left as it was.
+     * Verifies the MAC (constant time), then decrypts into {@code dst[dstOffset..]} the {@code length - OVERHEAD}
+     * bytes of plaintext. Nothing is allocated. ({@code dst} must not overlap the stored bytes: the JDK's AES-CTR
+     * copies overlapping input first.) When the MAC does not match ({@link CryptoException}) {@code dst} is untouched.
      */
-    public void decryptInPlace(byte[] stored, int offset, int length) throws CryptoException {
+    public void decryptInto(byte[] stored, int offset, int length, byte[] dst, int dstOffset) throws CryptoException {
         verify(stored, offset, length);
         int cipherLength = length - OVERHEAD;
-        ctr(stored, offset, stored, offset + IV_SIZE, cipherLength, stored, offset + IV_SIZE);
+        java.util.Objects.checkFromIndexSize(dstOffset, cipherLength, dst.length);
+        ctr(stored, offset, stored, offset + IV_SIZE, cipherLength, dst, dstOffset);
     }
 
     private void verify(byte[] stored, int offset, int length) throws CryptoException {
