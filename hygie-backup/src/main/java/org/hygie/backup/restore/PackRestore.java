@@ -50,6 +50,7 @@ final class PackRestore {
     /** Unneeded bytes between two needed blobs that are still read through rather than skipped. */
     static final int MAX_GAP = 256 << 10;
     static final int MAX_OPEN = 64;
+    private static final long PROGRESS_NANOS = 100_000_000L;
     private static final byte[] ZEROS = new byte[64 << 10];
 
     /** How a worker gets a file's slot ready (Restorer's overwrite rules), reports, and finishes a file. */
@@ -106,6 +107,9 @@ final class PackRestore {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong filesDone = new AtomicLong();
     private final ThreadLocal<BlobDecoder> decoders;
+    /** When progress was last reported: at most every {@link #PROGRESS_NANOS}, since the listener formats a line. */
+    private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+    private java.util.function.BiConsumer<Long, Long> progress = (f, b) -> { };
 
     PackRestore(Repository repo, Slot slot, int threads) {
         this.repo = repo;
@@ -138,14 +142,15 @@ final class PackRestore {
         targets.add(t);
     }
 
-    /** Writes every planned file; returns the bytes written. {@code progress} gets (files done, bytes). */
-    long run(java.util.function.BiConsumer<Long, Long> progress) throws IOException {
+    /** Writes every planned file; returns the bytes written. {@code listener} gets (files done, bytes) now and then. */
+    long run(java.util.function.BiConsumer<Long, Long> listener) throws IOException {
+        this.progress = listener;
         for (Target t : targets) {
             if (t.pending == 0) { // empty, or its first blob is not in the index
                 synchronized (t) {
                     finish(t);
                 }
-                progress.accept(filesDone.get(), bytes.get());
+                progress(false);
             }
         }
         targets.clear();
@@ -158,7 +163,7 @@ final class PackRestore {
             List<Future<?>> futures = new ArrayList<>(packs.size());
             for (Map.Entry<Id, Map<Id, Use>> p : packs.entrySet()) {
                 futures.add(pool.submit(() -> {
-                    restorePack(p.getKey(), new ArrayList<>(p.getValue().values()), progress);
+                    restorePack(p.getKey(), new ArrayList<>(p.getValue().values()));
                     return null;
                 }));
             }
@@ -174,10 +179,19 @@ final class PackRestore {
         } finally {
             pool.shutdownNow();
         }
+        progress(true);
         return bytes.get();
     }
 
-    private void restorePack(Id pack, List<Use> uses, java.util.function.BiConsumer<Long, Long> progress) {
+    private void progress(boolean force) {
+        long now = System.nanoTime();
+        long last = lastProgress.get();
+        if (force || (now - last >= PROGRESS_NANOS && lastProgress.compareAndSet(last, now))) {
+            progress.accept(filesDone.get(), bytes.get());
+        }
+    }
+
+    private void restorePack(Id pack, List<Use> uses) {
         uses.sort(Comparator.comparingLong(u -> u.loc.offset()));
         BlobDecoder decoder = decoders.get();
         int i = 0;
@@ -219,8 +233,8 @@ final class PackRestore {
                 boolean zero = isZero(plain.array(), plain.offset(), plain.length());
                 for (Destination d : u.to) {
                     write(d, plain, zero);
-                    progress.accept(filesDone.get(), bytes.get());
                 }
+                progress(false);
             }
             i = j;
         }
