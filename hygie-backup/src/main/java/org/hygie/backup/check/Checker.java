@@ -96,6 +96,7 @@ public final class Checker {
 
     private void loadIndexes() {
         Map<Id, List<Id>> indexesOfPack = new HashMap<>();
+        Map<Id, Set<PackEntry>> mergedSets = new HashMap<>(); // duplicates dropped in O(1), not by List.contains
         List<Id> ids = repo.list(FileType.INDEX);
         int done = 0;
         for (Id indexId : ids) {
@@ -103,8 +104,9 @@ public final class Checker {
                 for (IndexFiles.PackRecord p : IndexFiles.parse(repo.loadUnpacked(FileType.INDEX, indexId))) {
                     indexesOfPack.computeIfAbsent(p.pack(), k -> new ArrayList<>()).add(indexId);
                     List<PackEntry> merged = packEntries.computeIfAbsent(p.pack(), k -> new ArrayList<>());
+                    Set<PackEntry> seen = mergedSets.computeIfAbsent(p.pack(), k -> new HashSet<>());
                     for (PackEntry e : p.entries()) {
-                        if (!merged.contains(e)) {
+                        if (seen.add(e)) {
                             merged.add(e);
                         }
                     }
