@@ -31,6 +31,7 @@ public final class LocalBackend implements Backend {
     private static final Set<PosixFilePermission> WRITING_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("r--------");
 
+    /** Reads and writes go through the JDK's per-thread temporary direct buffer in slices of this size. */
     private static final int READ_SLICE = 256 * 1024;
 
     private final Path root;
@@ -188,9 +189,9 @@ public final class LocalBackend implements Backend {
                 if (posix) {
                     Files.setPosixFilePermissions(tmp, WRITING_MODE);
                 }
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+                // in slices, for the same reason as reads: the JDK's temporary direct buffer stays small
+                for (int done = 0; done < data.length;) {
+                    done += ch.write(ByteBuffer.wrap(data, done, Math.min(READ_SLICE, data.length - done)));
                 }
                 ch.force(true);
             }
