@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Compare Hygie with restic 0.14 on the same synthetic data of a medical practice.
 #
-#   bench/compare.sh [--scale S] [--runs N] [restore|check|backup|all]
+#   bench/compare.sh [--scale S] [--runs N] [restore|check|backup|all]...
 #
 #   --scale S   size of the data set (practice-data.py --scale; 1 is about 1.6 GiB). Default 1.
 #   --runs N    measure each operation N times (each time restic then Hygie). Default 1.
-#   operation   restore, check, backup or all (default all).
+#   operation   restore, check, backup or all (default all); several may be given, in order.
 #
 # For each operation restic and Hygie run one after the other on the same input, under
 # `/usr/bin/time -f '%e %M %U %S'` (wall seconds, peak RSS in KiB, user and system CPU seconds).
@@ -21,7 +21,8 @@
 # bench/work/ to start over); restore targets and backup copies are removed after each use.
 #
 # Environment: RESTIC (default /usr/bin/restic), HYGIE (default ./hygie of this work tree),
-# PRACTICE_DATA (default /work/shared/bench/practice-data.py), HYGIE_JAVA_OPTS (passed to the JVM).
+# PRACTICE_DATA (default /work/shared/bench/practice-data.py), HYGIE_JAVA_OPTS (when set, even empty, replaces the
+# JVM options of the ./hygie launcher; results.tsv records "launcher" when it is unset).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"   # .../bench
@@ -34,16 +35,20 @@ RESULTS="$WORK/results.tsv"
 
 scale=1
 runs=1
-op=all
+ops=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
-    restore|check|backup|all) op="$1"; shift ;;
+    restore|check|backup|all) ops+=("$1"); shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+[ ${#ops[@]} -gt 0 ] || ops=(all)
+op="${ops[*]}"
+java_opts="${HYGIE_JAVA_OPTS-launcher}"
 
 die() { printf '\n\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 note() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
@@ -82,7 +87,7 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 ram_gib=$(awk '/^MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 note "$(date -u '+%F %T UTC'), $(nproc) cores ($cpu), ${ram_gib} GiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
-note "restic $restic_version vs Hygie $hygie_commit, scale $scale, operation $op, $runs run(s)${HYGIE_JAVA_OPTS:+, HYGIE_JAVA_OPTS=$HYGIE_JAVA_OPTS}"
+note "restic $restic_version vs Hygie $hygie_commit, scale $scale, operation $op, $runs run(s), JVM options: $java_opts"
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
@@ -117,7 +122,7 @@ record() {
   ratio=$(awk -v r="$2" -v h="$4" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
   mem=$(awk -v r="$3" -v h="$5" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" "$restic_version" \
-    "$scale" "$1" "$2" "$3" "$4" "$5" "$ratio" "$mem" "$6" "${9:-}" "${10:-}" "$7" "$8" "${HYGIE_JAVA_OPTS:-}" >> "$RESULTS"
+    "$scale" "$1" "$2" "$3" "$4" "$5" "$ratio" "$mem" "$6" "${9:-}" "${10:-}" "$7" "$8" "$java_opts" >> "$RESULTS"
   table+=("$(printf '%-22s %9s %9s %9s %9s %7s %7s %8s %8s %6s' "$1" "$2" "$(($3 / 1024))" "$4" "$(($5 / 1024))" \
     "$ratio" "$mem" "$7" "$8" "$6")")
   printf '   %s: restic %ss %sMiB, hygie %ss %sMiB -> ratio %s, mem ratio %s\n' "$1" "$2" "$(($3 / 1024))" "$4" "$(($5 / 1024))" "$ratio" "$mem" >&2
@@ -245,12 +250,14 @@ bench_backup() {
 # ---------------------------------------------------------------------------------------------
 for ((run = 1; run <= runs; run++)); do
   [ "$runs" -gt 1 ] && note "run $run of $runs"
-  case "$op" in
-    restore) bench_restore ;;
-    check) bench_check ;;
-    backup) bench_backup ;;
-    all) bench_restore; bench_check; bench_backup ;;
-  esac
+  for o in "${ops[@]}"; do
+    case "$o" in
+      restore) bench_restore ;;
+      check) bench_check ;;
+      backup) bench_backup ;;
+      all) bench_restore; bench_check; bench_backup ;;
+    esac
+  done
 done
 
 if [ ${#table[@]} -gt 0 ]; then

@@ -322,6 +322,14 @@ public final class Repository implements Closeable {
         }
     }
 
+    /**
+     * A decoder for reading many blobs with reused buffers (restore, check): same checks as {@link #decodeBlob},
+     * without allocating per blob. One per thread.
+     */
+    public BlobDecoder newBlobDecoder() {
+        return new BlobDecoder(key);
+    }
+
     @Override
     public void close() throws IOException {
         backend.close();

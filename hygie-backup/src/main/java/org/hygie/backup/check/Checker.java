@@ -1,6 +1,7 @@
 package org.hygie.backup.check;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hygie.repository.BlobDecoder;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
@@ -43,6 +45,7 @@ public final class Checker {
     private final ReadData readData;
     private final CheckListener listener;
     private final int threads;
+    private final ThreadLocal<BlobDecoder> decoders;
 
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     /** Blobs that cannot be read intact, with the finding that says why. */
@@ -60,6 +63,7 @@ public final class Checker {
         this.readData = readData;
         this.listener = listener;
         this.threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.decoders = ThreadLocal.withInitial(repo::newBlobDecoder);
     }
 
     public CheckReport run() {
@@ -92,6 +96,7 @@ public final class Checker {
 
     private void loadIndexes() {
         Map<Id, List<Id>> indexesOfPack = new HashMap<>();
+        Map<Id, Set<PackEntry>> mergedSets = new HashMap<>(); // duplicates dropped in O(1), not by List.contains
         List<Id> ids = repo.list(FileType.INDEX);
         int done = 0;
         for (Id indexId : ids) {
@@ -99,8 +104,9 @@ public final class Checker {
                 for (IndexFiles.PackRecord p : IndexFiles.parse(repo.loadUnpacked(FileType.INDEX, indexId))) {
                     indexesOfPack.computeIfAbsent(p.pack(), k -> new ArrayList<>()).add(indexId);
                     List<PackEntry> merged = packEntries.computeIfAbsent(p.pack(), k -> new ArrayList<>());
+                    Set<PackEntry> seen = mergedSets.computeIfAbsent(p.pack(), k -> new HashSet<>());
                     for (PackEntry e : p.entries()) {
-                        if (!merged.contains(e)) {
+                        if (seen.add(e)) {
                             merged.add(e);
                         }
                     }
@@ -226,9 +232,121 @@ public final class Checker {
         bytesRead = bytes.get();
     }
 
-    /** Reads one pack whole and verifies its hash, its header against the index, and every blob. */
+    /** Neighbouring blobs are read (and hashed) together up to this many bytes. */
+    private static final int MAX_RUN = 4 << 20;
+
+    /**
+     * Reads one pack and verifies its hash, its header against the index, and every blob. A well-formed pack
+     * (blobs one after another from offset 0, then the header) is streamed: read in runs of whole blobs of at most
+     * {@link #MAX_RUN} bytes, each run hashed, then its blobs decoded with this thread's
+     * {@link BlobDecoder}. Any other layout (overlapping or out-of-range entries) is read whole.
+     */
     private long readPack(Id pack) {
         List<PackEntry> entries = packEntries.get(pack);
+        List<PackEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(java.util.Comparator.comparingLong(PackEntry::offset));
+        long size;
+        try {
+            size = repo.backend().size(FileType.PACK, pack.hex());
+        } catch (IOException e) {
+            Finding f = report(Finding.Kind.PACK_UNREADABLE, pack.hex(), e.getMessage());
+            entries.forEach(x -> markDamaged(pack, x, f));
+            return 0;
+        }
+        if (!streamable(sorted, size)) {
+            return readPackWhole(pack, entries);
+        }
+        BlobDecoder decoder = decoders.get();
+        MessageDigest sha = Id.sha256();
+        // reported after the pack's own findings, in index order, as when the pack is read whole
+        Map<PackEntry, String> damaged = new HashMap<>();
+        long pos = 0;
+        int i = 0;
+        try {
+            while (pos < size) {
+                long end;
+                int j = i;
+                if (i < sorted.size()) {
+                    end = sorted.get(i).offset() + sorted.get(i).length();
+                    j = i + 1;
+                    while (j < sorted.size() && sorted.get(j).offset() + sorted.get(j).length() - pos <= MAX_RUN) {
+                        end = sorted.get(j).offset() + sorted.get(j).length();
+                        j++;
+                    }
+                } else {
+                    end = Math.min(size, pos + MAX_RUN); // the header and its length
+                }
+                int runLength = (int) (end - pos);
+                byte[] run = decoder.readBuffer(runLength);
+                repo.backend().loadInto(FileType.PACK, pack.hex(), pos, run, 0, runLength);
+                sha.update(run, 0, runLength);
+                for (int k = i; k < j; k++) {
+                    PackEntry e = sorted.get(k);
+                    BlobLocation loc = new BlobLocation(e.type(), e.id(), pack, e.offset(), e.length(),
+                            e.uncompressedLength());
+                    try {
+                        decoder.decode(loc, run, (int) (e.offset() - pos));
+                    } catch (RepositoryException ex) {
+                        damaged.putIfAbsent(e, ex.getMessage());
+                    }
+                }
+                pos = end;
+                i = j;
+            }
+        } catch (IOException e) {
+            Finding f = report(Finding.Kind.PACK_UNREADABLE, pack.hex(), e.getMessage());
+            for (int k = i; k < sorted.size(); k++) {
+                markDamaged(pack, sorted.get(k), f);
+            }
+            reportDamaged(pack, entries, damaged);
+            return pos;
+        }
+        if (!Id.of(sha.digest()).equals(pack)) {
+            report(Finding.Kind.PACK_HASH_MISMATCH, pack.hex(), "pack content does not match its name");
+        }
+        try {
+            List<PackEntry> header = PackReader.readHeader(repo.backend(), repo.key(), pack, size,
+                    repo.config().supportsCompression());
+            checkHeader(pack, header, entries);
+        } catch (PackFormatException e) {
+            report(Finding.Kind.PACK_HEADER_MISMATCH, pack.hex(), "pack header unreadable: " + e.getMessage());
+        } catch (IOException e) {
+            report(Finding.Kind.PACK_UNREADABLE, pack.hex(), e.getMessage());
+        }
+        reportDamaged(pack, entries, damaged);
+        return size;
+    }
+
+    private void reportDamaged(Id pack, List<PackEntry> entries, Map<PackEntry, String> damaged) {
+        for (PackEntry e : entries) {
+            String message = damaged.remove(e);
+            if (message != null) {
+                markDamaged(pack, e, report(Finding.Kind.BLOB_DAMAGED, e.id().hex(), message));
+            }
+        }
+    }
+
+    /** Blobs back to back from offset 0, none past the end, the rest at most a header's maximum. */
+    private static boolean streamable(List<PackEntry> sorted, long size) {
+        long pos = 0;
+        for (PackEntry e : sorted) {
+            if (e.offset() != pos || e.length() <= 0) {
+                return false;
+            }
+            pos += e.length();
+        }
+        return pos <= size;
+    }
+
+    private void checkHeader(Id pack, List<PackEntry> header, List<PackEntry> entries) {
+        if (!new HashSet<>(header).equals(new HashSet<>(entries))) {
+            report(Finding.Kind.PACK_HEADER_MISMATCH, pack.hex(), "pack header (" + header.size()
+                    + " blobs) differs from the index (" + entries.size() + " blobs)");
+        }
+    }
+
+    /** Reads one pack whole and verifies its hash, its header against the index, and every blob. */
+    private long readPackWhole(Id pack, List<PackEntry> entries) {
         byte[] bytes;
         try {
             bytes = repo.backend().load(FileType.PACK, pack.hex());
@@ -242,10 +360,7 @@ public final class Checker {
         }
         try {
             List<PackEntry> header = PackReader.readHeader(repo.key(), bytes, repo.config().supportsCompression());
-            if (!new HashSet<>(header).equals(new HashSet<>(entries))) {
-                report(Finding.Kind.PACK_HEADER_MISMATCH, pack.hex(), "pack header (" + header.size()
-                        + " blobs) differs from the index (" + entries.size() + " blobs)");
-            }
+            checkHeader(pack, header, entries);
         } catch (PackFormatException e) {
             report(Finding.Kind.PACK_HEADER_MISMATCH, pack.hex(), "pack header unreadable: " + e.getMessage());
         }

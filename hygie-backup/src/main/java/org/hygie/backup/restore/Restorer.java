@@ -12,11 +12,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hygie.backup.filter.PathPatterns;
 import org.hygie.backup.walk.TreeLoader;
 import org.hygie.repository.Repository;
@@ -231,47 +226,35 @@ public final class Restorer {
         }
     }
 
+    /** Writes the queued files pack by pack ({@link PackRestore}); returns the bytes written. */
     private long writeFiles() throws IOException {
-        int threads = Math.max(2, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hygie-restore");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicLong bytes = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        try {
-            List<Future<?>> futures = new ArrayList<>(files.size());
-            for (FileJob job : files) {
-                futures.add(pool.submit(() -> {
-                    restoreFile(job, n -> listener.progress(done.get(), bytes.addAndGet(n)));
-                    listener.progress(done.incrementAndGet(), bytes.get());
-                }));
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        PackRestore writer = new PackRestore(repo, new PackRestore.Slot() {
+            @Override
+            public boolean prepare(Path p, String shown) {
+                return prepareSlot(p, shown);
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("restore interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException("restore failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        return bytes.get();
-    }
 
-    private void restoreFile(FileJob job, java.util.function.LongConsumer progress) {
-        if (!prepareSlot(job.path(), job.display())) {
-            return;
+            @Override
+            public void problem(String shown, String message) {
+                Restorer.this.problem(shown, message);
+            }
+
+            @Override
+            public void done(PackRestore.Target file, boolean complete) {
+                if (complete) {
+                    try {
+                        metadata.apply(file.path, file.node);
+                    } catch (IOException e) {
+                        Restorer.this.problem(file.shown, e.getMessage());
+                    }
+                }
+            }
+        }, threads);
+        for (FileJob job : files) {
+            writer.add(job.path(), job.display(), job.node());
         }
-        try {
-            FileWriter.write(repo, job.path(), job.node().content(), progress);
-            metadata.apply(job.path(), job.node());
-        } catch (IOException | RepositoryException e) {
-            problem(job.display(), e.getMessage());
-        }
+        return writer.run(listener::progress);
     }
 
     private static String display(List<String> path) {

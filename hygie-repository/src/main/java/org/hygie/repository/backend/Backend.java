@@ -32,6 +32,16 @@ public interface Backend extends Closeable {
     /** Reads {@code length} bytes at {@code offset}; fewer bytes on disk is an {@link java.io.EOFException}. */
     byte[] load(FileType type, String name, long offset, int length) throws IOException;
 
+    /**
+     * Reads {@code length} bytes at {@code offset} into {@code dst[dstOffset..]}, as {@link #load(FileType, String,
+     * long, int)} does, for readers that reuse one buffer (restore, check). Backends that can read straight into the
+     * buffer override this; the default copies.
+     */
+    default void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
+            throws IOException {
+        System.arraycopy(load(type, name, offset, length), 0, dst, dstOffset, length);
+    }
+
     long size(FileType type, String name) throws IOException;
 
     void save(FileType type, String name, byte[] data) throws IOException;

@@ -31,6 +31,9 @@ public final class LocalBackend implements Backend {
     private static final Set<PosixFilePermission> WRITING_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("r--------");
 
+    /** Reads and writes go through the JDK's per-thread temporary direct buffer in slices of this size. */
+    private static final int READ_SLICE = 256 * 1024;
+
     private final Path root;
     private final boolean posix;
 
@@ -112,24 +115,55 @@ public final class LocalBackend implements Backend {
 
     @Override
     public byte[] load(FileType type, String name) throws IOException {
-        return Files.readAllBytes(path(type, name));
+        Path p = path(type, name);
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(p + ": too large to load (" + size + " bytes)");
+            }
+            byte[] out = new byte[(int) size];
+            int n = read(ch, out, 0, out.length, 0);
+            if (n < out.length) {
+                return java.util.Arrays.copyOf(out, n); // shrank while being read
+            }
+            return out;
+        }
     }
 
     @Override
     public byte[] load(FileType type, String name, long offset, int length) throws IOException {
+        byte[] out = new byte[length];
+        loadInto(type, name, offset, out, 0, length);
+        return out;
+    }
+
+    @Override
+    public void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
+            throws IOException {
+        java.util.Objects.checkFromIndexSize(dstOffset, length, dst.length);
         try (FileChannel ch = FileChannel.open(path(type, name), StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate(length);
-            long pos = offset;
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, pos);
-                if (n < 0) {
-                    throw new EOFException(type.folder() + "/" + name + ": " + length + " bytes at " + offset
-                            + " asked, the file is shorter");
-                }
-                pos += n;
+            if (read(ch, dst, dstOffset, length, offset) < length) {
+                throw new EOFException(type.folder() + "/" + name + ": " + length + " bytes at " + offset
+                        + " asked, the file is shorter");
             }
-            return buf.array();
         }
+    }
+
+    /**
+     * Reads up to {@code len} bytes at {@code pos} into {@code dst[off..]}; returns how many (fewer at end of file).
+     * In slices: the JDK copies a read through a per-thread temporary direct buffer as large as the request, and
+     * keeps it; slices keep that buffer small (and its copy in the CPU cache) instead of pack-sized.
+     */
+    private static int read(FileChannel ch, byte[] dst, int off, int len, long pos) throws IOException {
+        int done = 0;
+        while (done < len) {
+            int n = ch.read(ByteBuffer.wrap(dst, off + done, Math.min(READ_SLICE, len - done)), pos + done);
+            if (n < 0) {
+                break;
+            }
+            done += n;
+        }
+        return done;
     }
 
     @Override
@@ -155,9 +189,9 @@ public final class LocalBackend implements Backend {
                 if (posix) {
                     Files.setPosixFilePermissions(tmp, WRITING_MODE);
                 }
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+                // in slices, for the same reason as reads: the JDK's temporary direct buffer stays small
+                for (int done = 0; done < data.length;) {
+                    done += ch.write(ByteBuffer.wrap(data, done, Math.min(READ_SLICE, data.length - done)));
                 }
                 ch.force(true);
             }

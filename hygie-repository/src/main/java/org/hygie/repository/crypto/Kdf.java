@@ -25,7 +25,10 @@ public final class Kdf {
         if (salt.length != SALT_SIZE) {
             throw new IllegalArgumentException("the salt must have 64 bytes, not " + salt.length);
         }
-        return CryptoKey.fromDerived(SCrypt.generate(password, salt, n, r, p, 64));
+        // Scrypt needs a non-empty password (an HMAC key); restic never makes keys with an empty one
+        byte[] derived = password.length > 0 ? Scrypt.derive(password, salt, n, r, p, 64)
+                : SCrypt.generate(password, salt, n, r, p, 64);
+        return CryptoKey.fromDerived(derived);
     }
 
     public static byte[] utf8(char[] password) {
