@@ -25,10 +25,7 @@ public final class Kdf {
         if (salt.length != SALT_SIZE) {
             throw new IllegalArgumentException("the salt must have 64 bytes, not " + salt.length);
         }
-        // Scrypt needs a non-empty password (an HMAC key); restic never makes keys with an empty one
-        byte[] derived = password.length > 0 ? Scrypt.derive(password, salt, n, r, p, 64)
-                : SCrypt.generate(password, salt, n, r, p, 64);
-        return CryptoKey.fromDerived(derived);
+        return CryptoKey.fromDerived(SCrypt.generate(password, salt, n, r, p, 64));
     }
 
     public static byte[] utf8(char[] password) {
