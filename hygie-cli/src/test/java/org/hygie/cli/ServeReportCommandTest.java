@@ -92,7 +92,7 @@ class ServeReportCommandTest {
         }
         for (String part : List.of("Cabinet du Dr Exemple", "disque-A", "disque-B", "Branché depuis le",
                 "Absent – domicile du Dr", "Copie hors du cabinet : AUCUNE.", "aucune erreur",
-                "fichiers restaurés, identiques à la sauvegarde", "rien n'est retiré", "48 ans",
+                "fichiers restaurés, identiques à la sauvegarde", "sauvegarde(s) retirée(s)", "48 ans",
                 "Emportez chez vous")) {
             assertTrue(text.contains(part), "missing in the PDF: " + part + "\n" + text);
         }

@@ -223,6 +223,7 @@ class DashboardBrowserTest {
         shot("4-restaurer-sauvegardes");
         // The newest backup of the Documents folder (the other source, the practice software, has its own).
         browser.findElement(By.xpath("//table[@id='snapshots']//tr[td[3][text()='" + documents + "']]//a")).click();
+        waitFor(30).until(ExpectedConditions.urlContains("/restore/disque-A/" + snapshot));
         assertTrue(browser.getCurrentUrl().endsWith("/restore/disque-A/" + snapshot), browser.getCurrentUrl());
         // Walk down the folders by clicking, from the root to the Patients folder.
         Path patients = documents.resolve("Patients");
@@ -411,11 +412,11 @@ class DashboardBrowserTest {
     void englishSwitchTranslatesThePages() {
         browser.get(url("/backups"));
         browser.findElement(By.cssSelector("form[action='/lang'] button")).click();
+        waitFor(30).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertEquals(url("/backups"), browser.getCurrentUrl());
-        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Backups"));
         browser.findElement(By.cssSelector("form[action='/lang'] button")).click();
-        assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        waitFor(30).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "fr"));
     }
 
     @Test
