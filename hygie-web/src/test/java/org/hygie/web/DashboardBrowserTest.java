@@ -107,6 +107,13 @@ class DashboardBrowserTest {
         }
     }
 
+    /** Clicks a link or a form button and waits until the next page has replaced this one. */
+    private void clickAndLoad(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        waitFor(60).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private WebDriverWait waitFor(int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
@@ -219,16 +226,16 @@ class DashboardBrowserTest {
         // the practice's media, in plan order: disk A (plugged in) first
         assertEquals(List.of("disque-A", "disque-B"), browser.findElements(By.cssSelector("#media a strong")).stream()
                 .map(WebElement::getText).toList());
-        browser.findElement(By.cssSelector("#media a")).click();
+        clickAndLoad(browser.findElement(By.cssSelector("#media a")));
         shot("4-restaurer-sauvegardes");
         // The newest backup of the Documents folder (the other source, the practice software, has its own).
-        browser.findElement(By.xpath("//table[@id='snapshots']//tr[td[3][text()='" + documents + "']]//a")).click();
+        clickAndLoad(browser.findElement(By.xpath("//table[@id='snapshots']//tr[td[3][text()='" + documents + "']]//a")));
         waitFor(30).until(ExpectedConditions.urlContains("/restore/disque-A/" + snapshot));
         assertTrue(browser.getCurrentUrl().endsWith("/restore/disque-A/" + snapshot), browser.getCurrentUrl());
         // Walk down the folders by clicking, from the root to the Patients folder.
         Path patients = documents.resolve("Patients");
         for (Path part : patients.toAbsolutePath()) {
-            browser.findElement(By.xpath("//table[@id='entries']//a[@class='dir' and text()='" + part + "/']")).click();
+            clickAndLoad(browser.findElement(By.xpath("//table[@id='entries']//a[@class='dir' and text()='" + part + "/']")));
         }
         Path file = patients.resolve("radiographie <genou> & \"face\".dcm");
         WebElement row = browser.findElement(By.cssSelector("tr[data-path='" + file.toString().replace("\"", "\\\"") + "']"));
@@ -259,12 +266,12 @@ class DashboardBrowserTest {
         WebElement target = row.findElement(By.cssSelector("input.target"));
         target.clear();
         target.sendKeys(file.getParent().toString());
-        row.findElement(By.cssSelector("form.restore button")).click();
+        clickAndLoad(row.findElement(By.cssSelector("form.restore button")));
         WebElement warning = browser.findElement(By.id("confirm-original"));
         assertTrue(warning.getText().contains(file.toString()));
         assertEquals("abîmé par un rançongiciel", Files.readString(file), "nothing written before the confirmation");
         shot("7-restaurer-confirmation");
-        browser.findElement(By.id("confirm")).click();
+        clickAndLoad(browser.findElement(By.id("confirm")));
         waitFor(60).until(ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
         assertEquals(original, Files.readString(file));
     }
@@ -274,7 +281,10 @@ class DashboardBrowserTest {
     void searchFindsAFileByNameAndDownloadGivesItsBytes() throws Exception {
         browser.get(url("/restore/disque-A/" + snapshot));
         browser.findElement(By.id("q")).sendKeys("ÉCHOGRAPHIE");
+        WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("form.search button")).click();
+        waitFor(30).until(ExpectedConditions.stalenessOf(before));
+        waitFor(30).until(ExpectedConditions.presenceOfElementLocated(By.id("entries")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#entries tr"));
         assertEquals(1, rows.size());
         shot("8-restaurer-recherche");
