@@ -421,12 +421,12 @@ class DashboardBrowserTest {
     @Order(12)
     void englishSwitchTranslatesThePages() {
         browser.get(url("/backups"));
-        browser.findElement(By.cssSelector("form[action='/lang'] button")).click();
-        waitFor(30).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        clickAndLoad(browser.findElement(By.cssSelector("form[action='/lang'] button")));
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals(url("/backups"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Backups"));
-        browser.findElement(By.cssSelector("form[action='/lang'] button")).click();
-        waitFor(30).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "fr"));
+        clickAndLoad(browser.findElement(By.cssSelector("form[action='/lang'] button")));
+        assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
     @Test
@@ -459,7 +459,7 @@ class DashboardBrowserTest {
     @Order(14)
     void signOutEndsTheSession() {
         browser.get(url("/"));
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        clickAndLoad(browser.findElement(By.cssSelector("form[action='/logout'] button")));
         waitFor(30).until(ExpectedConditions.urlToBe(url("/login")));
         assertEquals(url("/login"), browser.getCurrentUrl());
         browser.get(url("/backups"));
