@@ -50,16 +50,13 @@ done
 op="${ops[*]}"
 java_opts="${HYGIE_JAVA_OPTS-launcher}"
 
-die() { printf '\n\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
-note() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # ---------------------------------------------------------------------------------------------
 # Prerequisites
 # ---------------------------------------------------------------------------------------------
-[ -x /usr/bin/time ] || { note "installing GNU time"; apt-get update -q >/dev/null; apt-get install -y -q time >/dev/null; }
-[ -x "$RESTIC" ] || die "restic not found at $RESTIC"
-[ -f "$PRACTICE_DATA" ] || die "data generator not found at $PRACTICE_DATA"
-mkdir -p "$WORK/logs"
+require_prerequisites
 
 # Free disk: the data set, a restic repository, two restore targets, and for backup a copy of the
 # data and two more repositories. About 1.6 GiB per unit of scale each; ask for 7x plus margin.
@@ -100,17 +97,6 @@ warm() { find "$@" -type f -print0 | xargs -0 -r cat > /dev/null; }
 # measure LOGNAME CMD...: run CMD under /usr/bin/time; sets SECS (wall), RSS_KB (peak RSS) and CPU
 # (user + system seconds, to tell work from waiting on this shared machine). Output goes to a log.
 # Dirty pages of the previous step are flushed first (sync) so that they are not billed to CMD.
-measure() {
-  local log="$WORK/logs/$stamp-$1.log" tf="$WORK/logs/.time"; shift
-  sync
-  if ! /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    die "command failed: $* (full output in $log)"
-  fi
-  local user sys
-  read -r SECS RSS_KB user sys < <(tail -n 1 "$tf")
-  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-}
 
 # Results: header of the table and of results.tsv.
 [ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tscale\toperation\trestic_s\trestic_rss_kib\thygie_s\thygie_rss_kib\tratio\tmem_ratio\tload1\trestic_repo_bytes\thygie_repo_bytes\trestic_cpu_s\thygie_cpu_s\thygie_java_opts\n' > "$RESULTS"

@@ -47,8 +47,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-die() { printf '\n\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
-note() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 need=()
 [ -x /usr/bin/time ] || need+=(time)
@@ -98,28 +98,8 @@ if [ ! -f "$DATA/.complete" ]; then
 fi
 data_bytes=$(du -sb "$DATA" | awk '{ print $1 }')
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
-wait_port() {  # wait_port PORT PID: until something listens on 127.0.0.1:PORT, at most 15 s
-  for _ in $(seq 150); do
-    kill -0 "$2" 2>/dev/null || return 1
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
-measure() {  # measure LOGNAME CMD...: sets SECS RSS_KB CPU
-  local log="$WORK/logs/$stamp-$1.log" tf="$WORK/logs/.time"; shift
-  sync
-  if ! /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    die "command failed: $* (full output in $log)"
-  fi
-  local user sys
-  read -r SECS RSS_KB user sys < <(tail -n 1 "$tf")
-  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-}
 
 [ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tscale\tbackend\trestic_s\trestic_rss_kib\trestic_cpu_s\thygie_s\thygie_rss_kib\thygie_cpu_s\tratio\tload1\n' > "$RESULTS"
 table=()

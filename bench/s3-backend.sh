@@ -44,13 +44,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-die() { printf '\n\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
-note() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
-[ -x /usr/bin/time ] || { note "installing GNU time"; apt-get update -q >/dev/null; apt-get install -y -q time >/dev/null; }
-[ -x "$RESTIC" ] || die "restic not found at $RESTIC"
-[ -f "$PRACTICE_DATA" ] || die "data generator not found at $PRACTICE_DATA"
-mkdir -p "$WORK/logs"
+require_prerequisites
 
 need_kb=$(awk -v s="$scale" 'BEGIN { printf "%d", s * 6 * 1.7 * 1024 * 1024 + 1024 * 1024 }')
 free_kb=$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')
@@ -107,17 +104,6 @@ note "$(date -u '+%F %T UTC'), $(nproc) cores ($cpu), load $(cut -d' ' -f1-3 /pr
 note "restic $restic_version vs Hygie $hygie_commit, backup to s3proxy at $endpoint, scale $scale, $runs run(s)"
 
 # ---------------------------------------------------------------------------------------------
-measure() {  # measure LOGNAME CMD...: sets SECS RSS_KB CPU
-  local log="$WORK/logs/$stamp-$1.log" tf="$WORK/logs/.time"; shift
-  sync
-  if ! /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    die "command failed: $* (full output in $log)"
-  fi
-  local user sys
-  read -r SECS RSS_KB user sys < <(tail -n 1 "$tf")
-  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-}
 
 [ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tscale\toperation\trestic_s\trestic_rss_kib\thygie_s\thygie_rss_kib\tratio\tmem_ratio\tload1\trestic_repo_bytes\thygie_repo_bytes\trestic_cpu_s\thygie_cpu_s\thygie_java_opts\n' > "$RESULTS"
 table=()

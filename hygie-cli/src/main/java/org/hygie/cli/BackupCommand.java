@@ -178,12 +178,16 @@ final class BackupCommand implements Callable<Integer> {
 
         @Override
         public synchronized void processed(long files, long bytes) {
+            t.progress(() -> line(files, bytes), false);
+        }
+
+        private String line(long files, long bytes) {
             double secs = Math.max(0.001, (System.nanoTime() - start) / 1e9);
             double rate = bytes / secs;
             String left = totalKnown && rate > 0 && totalBytes > bytes
                     ? msg.get("backup.eta", (long) ((totalBytes - bytes) / rate)) : "";
-            t.progress(msg.get("backup.progress", files, Bytes.human(bytes), Bytes.human(totalBytes),
-                    Bytes.human((long) rate), left), false);
+            return msg.get("backup.progress", files, Bytes.human(bytes), Bytes.human(totalBytes),
+                    Bytes.human((long) rate), left);
         }
 
         @Override

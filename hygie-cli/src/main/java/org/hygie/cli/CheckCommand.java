@@ -117,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
 
         @Override
         public synchronized void progress(String phase, long done, long total) {
-            t.progress(msg.get("check.phase." + phase) + " " + done + "/" + total, done == total);
+            t.progress(() -> msg.get("check.phase." + phase) + " " + done + "/" + total, done == total);
         }
     }
 }

@@ -156,7 +156,7 @@ final class CopyCommand implements Callable<Integer> {
 
         @Override
         public synchronized void packs(long done, long total) {
-            t.progress(msg.get("copy.progress", done, total), done == total);
+            t.progress(() -> msg.get("copy.progress", done, total), done == total);
         }
 
         @Override

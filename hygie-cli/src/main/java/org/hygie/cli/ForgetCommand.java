@@ -371,7 +371,7 @@ final class ForgetCommand implements Callable<Integer> {
 
         @Override
         public synchronized void removed(Id snapshot, int done, int total) {
-            t.progress(msg.get("forget.progress", done, total), done == total);
+            t.progress(() -> msg.get("forget.progress", done, total), done == total);
         }
     }
 }

@@ -50,6 +50,17 @@ public final class HygieCommand {
         return cl.execute(args);
     }
 
+    /**
+     * The technical detail (English) is shown where it tells the helper more than the sentence: which file is damaged,
+     * why the storage failed, who holds the lock. "No snapshot x" after "introuvable : x" only repeats it.
+     */
+    private static boolean addsToTheMessage(RepositoryException r) {
+        return switch (r.problem()) {
+            case NOT_FOUND, NO_REPOSITORY, WRONG_PASSWORD, ALREADY_EXISTS -> false;
+            default -> true;
+        };
+    }
+
     private static int handle(Exception ex, HygieCommand root) {
         Messages msg = root.messages();
         Terminal t = root.terminal;
@@ -64,7 +75,9 @@ public final class HygieCommand {
         if (ex instanceof RepositoryException r) {
             String key = "error." + r.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
             t.warn("hygie: " + msg.get(key, r.subject() == null ? "" : r.subject()));
-            t.warn("  (" + r.getMessage() + ")");
+            if (addsToTheMessage(r)) {
+                t.warn("  (" + r.getMessage() + ")");
+            }
             return ExitCode.of(r.problem());
         }
         t.warn("hygie: " + msg.get("error.unexpected", String.valueOf(ex.getMessage())));

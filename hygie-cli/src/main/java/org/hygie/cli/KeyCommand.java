@@ -57,9 +57,8 @@ final class KeyCommand {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Ajoute un mot de passe (demandé au terminal, ou --new-password-file) / add a password.")
-    static final class AddKey implements Callable<Integer> {
+    /** What {@code key add} and {@code key passwd} share: the repository and where the new password comes from. */
+    abstract static class NewPassword implements Callable<Integer> {
         @ParentCommand
         KeyCommand parent;
 
@@ -70,28 +69,30 @@ final class KeyCommand {
                 description = "Fichier du nouveau mot de passe / file holding the new password.")
         java.nio.file.Path newPasswordFile;
 
+        /** Whether the key in use goes once the new one is written. */
+        abstract boolean replace();
+
         @Override
         public Integer call() throws Exception {
-            return addPassword(parent.root, repo, newPasswordFile, false);
+            return addPassword(parent.root, repo, newPasswordFile, replace());
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Ajoute un mot de passe (demandé au terminal, ou --new-password-file) / add a password.")
+    static final class AddKey extends NewPassword {
+        @Override
+        boolean replace() {
+            return false;
         }
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Change le mot de passe utilisé / change the password in use.")
-    static final class Passwd implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand parent;
-
-        @Mixin
-        RepositoryOptions repo = new RepositoryOptions();
-
-        @Option(names = "--new-password-file", paramLabel = "FICHIER",
-                description = "Fichier du nouveau mot de passe / file holding the new password.")
-        java.nio.file.Path newPasswordFile;
-
+    static final class Passwd extends NewPassword {
         @Override
-        public Integer call() throws Exception {
-            return addPassword(parent.root, repo, newPasswordFile, true);
+        boolean replace() {
+            return true;
         }
     }
 

@@ -214,7 +214,7 @@ final class PruneCommand implements Callable<Integer> {
 
         @Override
         public synchronized void progress(String phase, long done, long total) {
-            t.progress(msg.get("prune.phase." + phase) + " " + done + "/" + total, done == total);
+            t.progress(() -> msg.get("prune.phase." + phase) + " " + done + "/" + total, done == total);
         }
     }
 }

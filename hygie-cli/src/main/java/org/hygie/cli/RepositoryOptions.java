@@ -51,17 +51,24 @@ public final class RepositoryOptions {
     /** The password, from the first source that gives one. */
     public byte[] password(Messages msg, Terminal terminal, boolean confirm) {
         Path file = passwordFile;
-        if (file == null && System.getenv("HYGIE_PASSWORD_FILE") != null) {
-            file = Path.of(System.getenv("HYGIE_PASSWORD_FILE"));
+        String fileFromEnv = setting("HYGIE_PASSWORD_FILE");
+        if (file == null && fileFromEnv != null) {
+            file = Path.of(fileFromEnv);
         }
         if (file != null) {
             return readPasswordFile(file, terminal, msg);
         }
-        String env = System.getenv("HYGIE_PASSWORD");
+        String env = setting("HYGIE_PASSWORD");
         if (env != null) {
             return env.getBytes(StandardCharsets.UTF_8);
         }
         return prompt(msg, confirm, "prompt.password");
+    }
+
+    /** An environment variable, or null when it is unset or empty (an empty {@code VAR=} means "not given"). */
+    private static String setting(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? null : v;
     }
 
     /** Asks for a password on the terminal (twice when {@code confirm}). */

@@ -106,7 +106,7 @@ final class RestoreCommand implements Callable<Integer> {
 
         @Override
         public synchronized void progress(long filesDone, long bytesDone) {
-            t.progress(msg.get("restore.progress", filesDone, files, Bytes.human(bytesDone), Bytes.human(bytes),
+            t.progress(() -> msg.get("restore.progress", filesDone, files, Bytes.human(bytesDone), Bytes.human(bytes),
                     bytes == 0 ? 100 : 100 * bytesDone / bytes), false);
         }
 

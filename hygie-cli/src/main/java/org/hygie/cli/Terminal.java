@@ -43,8 +43,11 @@ public final class Terminal {
         err.println(line);
     }
 
-    /** Rewrites the progress line at most 4 times a second, only on a terminal. */
-    public void progress(String line, boolean force) {
+    /**
+     * Rewrites the progress line at most 4 times a second, only on a terminal. The line is made only when it is
+     * shown: engines report progress far more often than that, and formatting each report cost real CPU.
+     */
+    public void progress(java.util.function.Supplier<String> line, boolean force) {
         if (!interactive) {
             return;
         }
@@ -53,7 +56,7 @@ public final class Terminal {
             return;
         }
         lastProgress = now;
-        err.print("\r\033[K" + line);
+        err.print("\r\033[K" + line.get());
         err.flush();
     }
 

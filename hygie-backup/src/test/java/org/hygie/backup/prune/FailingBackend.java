@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hygie.repository.backend.Backend;
-import org.hygie.repository.backend.FileInfo;
+import org.hygie.repository.backend.FilterBackend;
 import org.hygie.repository.backend.FileType;
 
 /**
@@ -12,15 +12,14 @@ import org.hygie.repository.backend.FileType;
  * and every later one fail, as if the program had been killed there; reads go on working. Records the changes it
  * let through, in order.
  */
-final class FailingBackend implements Backend {
-    private final Backend inner;
+final class FailingBackend extends FilterBackend {
     private final int failAt;
     private int changes;
     private final List<String> log = new ArrayList<>();
 
     /** {@code failAt} = 1 fails the first change; {@link Integer#MAX_VALUE} never fails (to count changes). */
     FailingBackend(Backend inner, int failAt) {
-        this.inner = inner;
+        super(inner);
         this.failAt = failAt;
     }
 
@@ -49,40 +48,5 @@ final class FailingBackend implements Backend {
     public void delete(FileType type, String name) throws IOException {
         change(type, "delete " + type.folder() + "/" + name);
         inner.delete(type, name);
-    }
-
-    @Override
-    public String location() {
-        return inner.location();
-    }
-
-    @Override
-    public void create() throws IOException {
-        inner.create();
-    }
-
-    @Override
-    public boolean exists(FileType type, String name) throws IOException {
-        return inner.exists(type, name);
-    }
-
-    @Override
-    public List<FileInfo> list(FileType type) throws IOException {
-        return inner.list(type);
-    }
-
-    @Override
-    public byte[] load(FileType type, String name) throws IOException {
-        return inner.load(type, name);
-    }
-
-    @Override
-    public byte[] load(FileType type, String name, long offset, int length) throws IOException {
-        return inner.load(type, name, offset, length);
-    }
-
-    @Override
-    public long size(FileType type, String name) throws IOException {
-        return inner.size(type, name);
     }
 }

@@ -99,6 +99,15 @@ public final class RetryingBackend implements Backend {
     }
 
     @Override
+    public void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
+            throws IOException {
+        retry("read " + type.folder() + "/" + name, () -> {
+            inner.loadInto(type, name, offset, dst, dstOffset, length);
+            return null;
+        });
+    }
+
+    @Override
     public long size(FileType type, String name) throws IOException {
         return retry("stat " + type.folder() + "/" + name, () -> inner.size(type, name));
     }

@@ -86,6 +86,15 @@ public final class Id implements Comparable<Id> {
         System.arraycopy(bytes, 0, dst, offset, LENGTH);
     }
 
+    /** The 8 bytes at {@code offset} (0, 8, 16 or 24) as a big-endian long, without copying the id. */
+    public long longAt(int offset) {
+        long v = 0;
+        for (int k = 0; k < 8; k++) {
+            v = (v << 8) | (bytes[offset + k] & 0xffL);
+        }
+        return v;
+    }
+
     public String hex() {
         return HEX.formatHex(bytes);
     }

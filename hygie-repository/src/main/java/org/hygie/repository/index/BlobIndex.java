@@ -56,11 +56,10 @@ public final class BlobIndex {
         if (offset > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("blob offset beyond 2 GiB in a pack: " + offset);
         }
-        byte[] b = id.bytes();
-        long a0 = word(b, 0);
-        long a1 = word(b, 8);
-        long a2 = word(b, 16);
-        long a3 = word(b, 24);
+        long a0 = id.longAt(0);
+        long a1 = id.longAt(8);
+        long a2 = id.longAt(16);
+        long a3 = id.longAt(24);
         int typeBit = type == BlobType.TREE ? TREE_FLAG : 0;
         int slot = find(a0, a1, a2, a3, typeBit);
         if (table[slot] != 0) {
@@ -87,8 +86,8 @@ public final class BlobIndex {
 
     /** The location of a blob, or null when the index does not know it. */
     public synchronized BlobLocation lookup(BlobType type, Id id) {
-        byte[] b = id.bytes();
-        int slot = find(word(b, 0), word(b, 8), word(b, 16), word(b, 24), type == BlobType.TREE ? TREE_FLAG : 0);
+        int slot = find(id.longAt(0), id.longAt(8), id.longAt(16), id.longAt(24),
+                type == BlobType.TREE ? TREE_FLAG : 0);
         int i = table[slot] - 1;
         if (i < 0) {
             return null;
@@ -161,13 +160,5 @@ public final class BlobIndex {
             }
             table[slot] = i + 1;
         }
-    }
-
-    private static long word(byte[] b, int p) {
-        long v = 0;
-        for (int k = 0; k < 8; k++) {
-            v = (v << 8) | (b[p + k] & 0xffL);
-        }
-        return v;
     }
 }

@@ -48,16 +48,18 @@ public final class Locks {
     public static RepositoryLock acquire(Repository repo, boolean exclusive,
             java.util.function.Consumer<LockInfo> onStale) {
         SighupGuard.install();
-        for (LockInfo l : list(repo)) {
-            if (l.conflictsWith(exclusive) && l.isStale(Instant.now())) {
+        List<LockInfo> present = list(repo);
+        Instant now = Instant.now();
+        for (LockInfo l : present) {
+            if (l.conflictsWith(exclusive) && l.isStale(now)) {
                 onStale.accept(l);
             }
         }
-        checkConflicts(repo, exclusive, null);
+        checkConflicts(repo, present, exclusive, null);
         Id ours = write(repo, exclusive);
         try {
             Thread.sleep(RECHECK_MILLIS);
-            checkConflicts(repo, exclusive, ours);
+            checkConflicts(repo, list(repo), exclusive, ours);
         } catch (RuntimeException e) {
             delete(repo, ours);
             throw e;
@@ -82,9 +84,9 @@ public final class Locks {
         return removed;
     }
 
-    private static void checkConflicts(Repository repo, boolean exclusive, Id ours) {
+    private static void checkConflicts(Repository repo, List<LockInfo> locks, boolean exclusive, Id ours) {
         Instant now = Instant.now();
-        for (LockInfo l : list(repo)) {
+        for (LockInfo l : locks) {
             if (l.id().equals(ours) || !l.conflictsWith(exclusive) || l.isStale(now)) {
                 continue;
             }

@@ -42,6 +42,12 @@ public class FilterBackend implements Backend {
     }
 
     @Override
+    public void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
+            throws IOException {
+        inner.loadInto(type, name, offset, dst, dstOffset, length);
+    }
+
+    @Override
     public long size(FileType type, String name) throws IOException {
         return inner.size(type, name);
     }

@@ -1,0 +1,36 @@
+# Shared by the benchmark scripts of bench/ (sourced, not run): messages, prerequisites, and timing of one command.
+# The sourcing script sets WORK, RESTIC, PRACTICE_DATA and stamp before calling these.
+
+die() { printf '\n\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
+note() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+
+# GNU time for wall time, peak RSS and CPU; restic; the data generator; the logs folder.
+require_prerequisites() {
+  [ -x /usr/bin/time ] || { note "installing GNU time"; apt-get update -q >/dev/null; apt-get install -y -q time >/dev/null; }
+  [ -x "$RESTIC" ] || die "restic not found at $RESTIC"
+  [ -f "$PRACTICE_DATA" ] || die "data generator not found at $PRACTICE_DATA"
+  mkdir -p "$WORK/logs"
+}
+
+measure() {  # measure LOGNAME CMD...: runs CMD, sets SECS RSS_KB CPU (user + system seconds)
+  local log="$WORK/logs/$stamp-$1.log" tf="$WORK/logs/.time"; shift
+  sync
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "command failed: $* (full output in $log)"
+  fi
+  local user sys
+  read -r SECS RSS_KB user sys < <(tail -n 1 "$tf")
+  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_port() {  # wait_port PORT PID: until something listens on 127.0.0.1:PORT, at most 15 s
+  for _ in $(seq 150); do
+    kill -0 "$2" 2>/dev/null || return 1
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
