@@ -46,6 +46,8 @@ public final class HygieCommand {
         PrintStream out = terminal.out();
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(terminal.errStream(), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new UsageErrors(root));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root));
         return cl.execute(args);
     }
