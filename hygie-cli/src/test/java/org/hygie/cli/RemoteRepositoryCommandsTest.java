@@ -99,8 +99,8 @@ class RemoteRepositoryCommandsTest {
             Map<String, String> stranger = new HashMap<>(server.env());
             stranger.put("HYGIE_SFTP_KNOWN_HOSTS", tmp.resolve("empty-known-hosts").toString());
             CliRunner.Run refused = hygie(stranger, server.location("/other"), "init");
-            assertEquals(ExitCode.of(org.hygie.repository.error.Problem.IO), refused.exit(), refused.err());
-            assertTrue(refused.err().contains("is not known"), refused.err());
+            assertEquals(ExitCode.ACCESS_REFUSED, refused.exit(), refused.err());
+            assertTrue(refused.err().contains("est inconnu"), refused.err());
             assertTrue(refused.err().contains("SHA256:"), refused.err());
             assertFalse(Files.exists(server.root().resolve("other")));
         }
