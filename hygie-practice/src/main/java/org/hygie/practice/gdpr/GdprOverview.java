@@ -105,6 +105,16 @@ public record GdprOverview(Path file, List<Processing> register, Instant registe
         return registerReviewed == null ? null : Duration.between(registerReviewed, now).toDays();
     }
 
+    /** When the register should be reviewed next, null when it never was. */
+    public Instant nextReview() {
+        return registerReviewed == null ? null : registerReviewed.plus(REVIEW_EVERY);
+    }
+
+    /** The breach with this id and its clock. */
+    public java.util.Optional<Entry> breach(String id) {
+        return breaches.stream().filter(e -> e.breach().id().equals(id)).findFirst();
+    }
+
     /** The breaches discovered within {@link #RECENT}, and those still waiting for a decision. */
     public List<Entry> recentBreaches() {
         Instant since = now.minus(RECENT);
