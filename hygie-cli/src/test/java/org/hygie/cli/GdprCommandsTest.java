@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,5 +209,35 @@ class GdprCommandsTest {
         CliRunner.Run none = CliRunner.inProcess("gdpr", "status", "--config", tmp.resolve("absent.yaml").toString());
         assertEquals(ExitCode.USAGE, none.exit());
         assertTrue(none.err().contains("absent.yaml"), none.err());
+    }
+
+    @Test
+    void every_gdpr_message_is_in_both_languages_with_the_same_placeholders() throws Exception {
+        java.util.Properties fr = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        try (var f = new java.io.InputStreamReader(getClass().getResourceAsStream("/org/hygie/cli/messages_fr.properties"),
+                StandardCharsets.UTF_8); var e = new java.io.InputStreamReader(getClass().getResourceAsStream(
+                "/org/hygie/cli/messages_en.properties"), StandardCharsets.UTF_8)) {
+            fr.load(f);
+            en.load(e);
+        }
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        fr.stringPropertyNames().stream().filter(k -> k.startsWith("gdpr.")).forEach(keys::add);
+        java.util.Set<String> enKeys = new java.util.TreeSet<>();
+        en.stringPropertyNames().stream().filter(k -> k.startsWith("gdpr.")).forEach(enKeys::add);
+        assertEquals(keys, enKeys);
+        Pattern placeholder = Pattern.compile("\\{(\\d)");
+        for (String k : keys) {
+            assertEquals(placeholders(placeholder, fr.getProperty(k)), placeholders(placeholder, en.getProperty(k)), k);
+        }
+    }
+
+    private static java.util.Set<String> placeholders(Pattern p, String text) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 }
