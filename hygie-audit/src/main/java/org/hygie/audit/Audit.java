@@ -20,6 +20,7 @@ import org.hygie.audit.collect.PlatformCollectors;
 import org.hygie.audit.fact.Fact;
 import org.hygie.audit.fact.FactStatus;
 import org.hygie.audit.fact.Facts;
+import org.hygie.audit.gdpr.GdprCollector;
 import org.hygie.audit.result.AuditReport;
 import org.hygie.audit.result.RuleResult;
 import org.hygie.audit.result.Scorer;
@@ -56,6 +57,7 @@ public final class Audit {
         long t0 = System.nanoTime();
         List<Collector> collectors = new ArrayList<>(PlatformCollectors.forOs(options.os()));
         collectors.add(new BackupCollector(options.backup()));
+        collectors.add(new GdprCollector(options.gdpr()));
         Facts facts = collect(collectors, options.context());
         new SupportNormaliser(eol).apply(facts, options.clock());
         Map<String, Attestation> attestations = new AttestationStore(options.stateDir()).load();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
                 CheckCommand.class, BackupCommand.class, KeyCommand.class, UnlockCommand.class, AuditCommand.class,
                 ForgetCommand.class, PruneCommand.class, CopyCommand.class, ServeCommand.class, ReportCommand.class,
                 SetupCommand.class, RunCommand.class, StatusCommand.class, DrillCommand.class, ScheduleCommand.class,
+                GdprCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
         exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",

@@ -12,8 +12,10 @@ import org.hygie.audit.Audit;
 import org.hygie.audit.AuditOptions;
 import org.hygie.audit.backup.BackupStatusSource;
 import org.hygie.audit.backup.StateFileBackupSource;
+import org.hygie.audit.gdpr.GdprStatusSource;
 import org.hygie.audit.result.AuditReport;
 import org.hygie.practice.config.PracticeConfig;
+import org.hygie.web.practice.GdprState;
 import org.hygie.web.practice.PracticeAdapter;
 import org.hygie.web.practice.PracticeState;
 import org.hygie.web.practice.PracticeView;
@@ -27,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code hygie report [--pdf FILE] [--html FILE] [--config F]}: the practice's dated security report, for its GDPR
  * file; the media plan, history, proofs and retention come from the practice's configuration and journal when there
- * is one.
+ * is one, the GDPR part from its GDPR file.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Rapport de sécurité daté, HTML ou PDF / dated security report, HTML or PDF.")
@@ -64,15 +66,18 @@ final class ReportCommand implements Callable<Integer> {
         BackupStatusSource backup = backupState != null ? new StateFileBackupSource(backupState)
                 : adapter != null ? adapter.backupStatus() : BackupStatusSource.none();
         t.println(msg.get("report.auditing"));
+        GdprStatusSource gdprSource = adapter != null ? adapter.gdprStatus() : GdprStatusSource.none();
         AuditReport audit = new Audit().run(AuditOptions.live(AuditCommand.dir(stateDir)).withLanguage(lang)
-                .withBackup(backup));
+                .withBackup(backup).withGdpr(gdprSource));
         PracticeState state;
+        GdprState gdpr;
         try {
             state = practice.state(lang);
+            gdpr = practice.gdpr(lang);
         } catch (RuntimeException e) {
             throw PracticeText.translate(e);
         }
-        String xhtml = SecurityReport.html(audit, state, lang, ZoneId.systemDefault(),
+        String xhtml = SecurityReport.html(audit, state, gdpr, lang, ZoneId.systemDefault(),
                 Clock.systemDefaultZone().instant());
         if (html != null) {
             Files.writeString(html, xhtml, StandardCharsets.UTF_8);

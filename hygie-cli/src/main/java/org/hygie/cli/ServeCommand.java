@@ -12,6 +12,7 @@ import org.hygie.audit.Audit;
 import org.hygie.audit.AuditOptions;
 import org.hygie.audit.backup.BackupStatusSource;
 import org.hygie.audit.backup.StateFileBackupSource;
+import org.hygie.audit.gdpr.GdprStatusSource;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.media.MediaAccess;
 import org.hygie.repository.Repository;
@@ -83,7 +84,9 @@ final class ServeCommand implements Callable<Integer> {
         Path dir = AuditCommand.dir(stateDir);
         BackupStatusSource backup = backupState != null ? new StateFileBackupSource(backupState)
                 : practice != null ? practice.backupStatus() : BackupStatusSource.none();
-        AuditSource audit = lang -> new Audit().run(AuditOptions.live(dir).withLanguage(lang).withBackup(backup));
+        GdprStatusSource gdpr = practice != null ? practice.gdprStatus() : GdprStatusSource.none();
+        AuditSource audit = lang -> new Audit().run(AuditOptions.live(dir).withLanguage(lang).withBackup(backup)
+                .withGdpr(gdpr));
         Repositories extra = repositories(locations, password);
         DashboardOptions options = DashboardOptions.of(practice == null ? extra : both(practice.repositories(), extra),
                 audit, dir).withPort(port).withPassword(passwordLogin ? loginPassword : null)

@@ -81,6 +81,9 @@ class ServeReportCommandTest {
     @Test
     void reportWithThePracticeConfigurationShowsItsMediaHistoryAndProofs() throws Exception {
         Path config = practice();
+        assertEquals(0, CliRunner.inProcess("gdpr", "register", "init", "--config", config.toString()).exit());
+        assertEquals(0, CliRunner.inProcess("gdpr", "breach", "declare", "--config", config.toString(), "--what",
+                "Clé USB du secrétariat perdue").exit());
         Path pdf = tmp.resolve("rapport.pdf");
         Path html = tmp.resolve("rapport.html");
         CliRunner.Run r = CliRunner.inProcess("report", "--config", config.toString(), "--pdf", pdf.toString(),
@@ -93,9 +96,12 @@ class ServeReportCommandTest {
         for (String part : List.of("Cabinet du Dr Exemple", "disque-A", "disque-B", "Branché depuis le",
                 "Absent – domicile du Dr", "Copie hors du cabinet : AUCUNE.", "aucune erreur",
                 "fichiers restaurés, identiques à la sauvegarde", "sauvegarde(s) retirée(s)", "48 ans",
-                "Emportez chez vous")) {
+                "Emportez chez vous", "6. Dossier RGPD : registre, violations de données, conservation",
+                "3 fiche(s), pas encore relu et validé", "Clé USB du secrétariat perdue")) {
             assertTrue(text.contains(part), "missing in the PDF: " + part + "\n" + text);
         }
+        assertTrue(Files.readString(html).contains("1 violation(s) de données en cours : plus que 71 h pour décider"),
+                "the report's audit reads the practice's GDPR file");
         assertTrue(Files.readString(html).contains(tmp.resolve("cabinet/compte-rendu.txt").toString()),
                 "the drill's proof names the files restored");
 
@@ -133,6 +139,7 @@ class ServeReportCommandTest {
     @Test
     void serveWithThePracticeShowsItsBackupsActionsAndMedia() throws Exception {
         Path config = practice();
+        assertEquals(0, CliRunner.inProcess("gdpr", "register", "init", "--config", config.toString()).exit());
         Process p = serve(List.of("--config", config.toString()));
         try {
             String link = link(p);
@@ -148,6 +155,15 @@ class ServeReportCommandTest {
             assertTrue(backups.contains("class=\"night verified\""), "last night, verified: " + backups);
             String actions = get(http, origin + "/actions", cookie);
             assertTrue(actions.contains("id=\"run-duty\"") && actions.contains("id=\"run-drill\""), actions);
+            // the GDPR light: the audit of serve reads the practice's GDPR file, and leads to its page
+            String home = get(http, origin + "/", cookie);
+            java.util.regex.Matcher gdpr = java.util.regex.Pattern.compile("<li class=\"(\\w+)\" data-section="
+                    + "\"gdpr\">(.*?)</li>", java.util.regex.Pattern.DOTALL).matcher(home);
+            assertTrue(gdpr.find(), home);
+            assertEquals("orange", gdpr.group(1), gdpr.group(2));
+            assertTrue(gdpr.group(2).contains("registre de 3 fiche(s), pas encore relu et validé par le cabinet")
+                    && gdpr.group(2).contains("href=\"/gdpr\""), gdpr.group(2));
+            assertTrue(get(http, origin + "/gdpr", cookie).contains("id=\"entry-dossier-patient\""));
             String restore = get(http, origin + "/restore", cookie);
             assertTrue(restore.contains("href=\"/restore/disque-A\"") && restore.contains("href=\"/restore/disque-B\""),
                     restore);

@@ -29,6 +29,7 @@ import org.hygie.web.html.Req;
 import org.hygie.web.pages.ActionsPage;
 import org.hygie.web.pages.AuditPage;
 import org.hygie.web.pages.BackupsPage;
+import org.hygie.web.pages.GdprPage;
 import org.hygie.web.pages.HomePage;
 import org.hygie.web.pages.JobPage;
 import org.hygie.web.pages.LoginPage;
@@ -87,6 +88,8 @@ public final class Dashboard implements AutoCloseable {
                 ctx.redirect("/audit", HttpStatus.SEE_OTHER);
             });
             cfg.routes.get("/backups", ctx -> page(ctx, r -> BackupsPage.render(r, options.practice().state(r.lang()),
+                    options.actions() != null)));
+            cfg.routes.get("/gdpr", ctx -> page(ctx, r -> GdprPage.render(r, options.practice().gdpr(r.lang()),
                     options.actions() != null)));
             RestorePage restore = new RestorePage(pool, jobs, options.restoreHome(), options.actions() != null);
             cfg.routes.get("/restore", ctx -> page(ctx, r -> restore.media(r)));

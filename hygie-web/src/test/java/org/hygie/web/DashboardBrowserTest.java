@@ -80,7 +80,7 @@ class DashboardBrowserTest {
         PracticeAdapter adapter = practice.adapter();
         DashboardOptions o = DashboardOptions.of(adapter.repositories(), lang -> {
             AuditReport r = new Audit().run(AuditOptions.live(stateDir).withLanguage(lang)
-                    .withBackup(adapter.backupStatus()));
+                    .withBackup(adapter.backupStatus()).withGdpr(adapter.gdprStatus()));
             audits.put(lang, r);
             return r;
         }, stateDir).withPractice(adapter, adapter).withRestoreHome(tmp.resolve("restaurations"))
@@ -187,8 +187,17 @@ class DashboardBrowserTest {
                 assertEquals("pass", r.status().code(), r.ruleId() + ": " + r.evidence());
             }
         }
+        // the GDPR light: the practice has no register yet (red), and it leads to the GDPR page
+        WebElement gdpr = browser.findElement(By.cssSelector("#sections > li[data-section='gdpr']"));
+        assertEquals("red", gdpr.getAttribute("class"), gdpr.getText());
+        assertTrue(gdpr.getText().contains("le registre des activités de traitement est vide ou absent"), gdpr.getText());
+        assertNotNull(gdpr.findElement(By.cssSelector("a[href='/gdpr']")));
         assertEquals(Dashboard.CSP.length() > 0, true);
         shot("1-accueil");
+        browser.get(url("/gdpr"));
+        waitFor(30).until(ExpectedConditions.presenceOfElementLocated(By.id("register-review")));
+        assertTrue(browser.findElement(By.id("register-review")).getText().startsWith("Le registre est vide"));
+        assertEquals("Aucune violation de données enregistrée.", browser.findElement(By.id("breaches")).getText());
     }
 
     @Test

@@ -137,7 +137,7 @@ class DashboardSecurityTest {
 
     @Test
     void everyPageNeedsASession() throws Exception {
-        for (String p : new String[] {"/", "/audit", "/backups", "/restore", "/restore/x/y", "/jobs/abc"}) {
+        for (String p : new String[] {"/", "/audit", "/backups", "/gdpr", "/restore", "/restore/x/y", "/jobs/abc"}) {
             HttpResponse<String> r = get(p, null);
             assertEquals(303, r.statusCode(), p);
             assertEquals("/login", r.headers().firstValue("Location").orElseThrow(), p);

@@ -18,7 +18,8 @@ class RuleCatalogTest {
             "os-auto-updates", "os-pending-updates", "antivirus", "antivirus-fresh", "firewall", "login-password",
             "auto-login", "guest-account", "daily-admin", "wifi-security", "usb-autorun", "installed-software",
             "remote-access-tools", "time-sync", "backup-recent", "backup-offsite", "backup-verified",
-            "physical-security", "usb-dedicated", "mail-separation", "stay-signed-in", "disposal-wipe");
+            "physical-security", "usb-dedicated", "mail-separation", "stay-signed-in", "disposal-wipe",
+            "gdpr-register", "gdpr-breach-clock", "gdpr-retention");
 
     @Test
     void the_catalogue_has_every_stable_id_of_the_issue_and_no_other() {

@@ -5,10 +5,11 @@ import org.hygie.audit.Audit;
 import org.hygie.audit.AuditOptions;
 import org.hygie.audit.attest.AttestationStore;
 import org.hygie.audit.backup.BackupStatusSource;
+import org.hygie.audit.gdpr.GdprStatusSource;
 import org.hygie.audit.result.AuditReport;
 import org.hygie.audit.result.RuleResult;
 
-/** The workstation audit as a step of the duty: its backup rules read the journal. */
+/** The workstation audit as a step of the duty: its backup rules read the journal, its GDPR rules the GDPR file. */
 public interface AuditStep {
     /**
      * @param score    overall score 0–100, null when nothing could be graded
@@ -21,11 +22,24 @@ public interface AuditStep {
 
     Outcome run(BackupStatusSource backups, String language);
 
+    /** The audit with the practice's GDPR file too; a step that does not read it (a test's) runs as above. */
+    default Outcome run(BackupStatusSource backups, GdprStatusSource gdpr, String language) {
+        return run(backups, language);
+    }
+
     /** The real audit of this workstation ({@code hygie-audit}), attestations in the usual folder. */
-    AuditStep LIVE = (backups, language) -> {
-        AuditOptions options = AuditOptions.live(AttestationStore.defaultStateDir()).withLanguage(language)
-                .withBackup(backups);
-        return summarise(new Audit().run(options));
+    AuditStep LIVE = new AuditStep() {
+        @Override
+        public Outcome run(BackupStatusSource backups, String language) {
+            return run(backups, GdprStatusSource.none(), language);
+        }
+
+        @Override
+        public Outcome run(BackupStatusSource backups, GdprStatusSource gdpr, String language) {
+            AuditOptions options = AuditOptions.live(AttestationStore.defaultStateDir()).withLanguage(language)
+                    .withBackup(backups).withGdpr(gdpr);
+            return summarise(new Audit().run(options));
+        }
     };
 
     /** No audit (a test, or a duty told to skip it). */

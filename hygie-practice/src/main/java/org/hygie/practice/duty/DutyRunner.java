@@ -32,6 +32,7 @@ import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.config.Source;
 import org.hygie.practice.drill.Drill;
+import org.hygie.practice.gdpr.PracticeGdprStatus;
 import org.hygie.practice.journal.Event;
 import org.hygie.practice.journal.Journal;
 import org.hygie.practice.journal.MediumState;
@@ -528,7 +529,8 @@ public final class DutyRunner {
     private void audit() {
         listener.starting(Step.AUDIT, null);
         try {
-            AuditStep.Outcome a = s.audit().run(new JournalBackupStatus(config, journal), config.language());
+            AuditStep.Outcome a = s.audit().run(new JournalBackupStatus(config, journal),
+                    new PracticeGdprStatus(config, journal.clock()), config.language());
             if (a == null) {
                 return;
             }

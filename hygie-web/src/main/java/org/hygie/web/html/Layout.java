@@ -7,7 +7,7 @@ public final class Layout {
     /** Menu entries: path and text key. */
     private static final String[][] MENU = {
         {"/", "menu.home"}, {"/backups", "menu.backups"}, {"/restore", "menu.restore"}, {"/audit", "menu.audit"},
-        {"/actions", "menu.actions"}};
+        {"/gdpr", "menu.gdpr"}, {"/actions", "menu.actions"}};
 
     private Layout() {
     }

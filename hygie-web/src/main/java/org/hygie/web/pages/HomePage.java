@@ -87,6 +87,9 @@ public final class HomePage {
                 }
                 link = "/backups";
             }
+            if (s.section().equals("gdpr") && practice.configured()) {
+                link = "/gdpr";
+            }
             lines.add(new Line(s.section(), s.title(), light, sentence, action, link, order++));
         }
         lines.sort(Comparator.comparing(Line::light).thenComparing(Line::order));

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hygie.audit.backup.BackupStatusSource;
+import org.hygie.audit.gdpr.GdprStatusSource;
 import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.config.Retention;
@@ -25,6 +26,9 @@ import org.hygie.practice.duty.DutyReport;
 import org.hygie.practice.duty.DutyRunner;
 import org.hygie.practice.duty.DutyServices;
 import org.hygie.practice.duty.JournalBackupStatus;
+import org.hygie.practice.gdpr.GdprFileException;
+import org.hygie.practice.gdpr.GdprOverview;
+import org.hygie.practice.gdpr.PracticeGdprStatus;
 import org.hygie.practice.journal.Event;
 import org.hygie.practice.journal.Journal;
 import org.hygie.practice.journal.Outcome;
@@ -93,7 +97,25 @@ public final class PracticeAdapter implements PracticeView, PracticeActions {
         return JournalBackupStatus.reading(config, clock);
     }
 
+    /** The audit's GDPR points read from the practice's GDPR file, afresh at each audit. */
+    public GdprStatusSource gdprStatus() {
+        return new PracticeGdprStatus(config, clock);
+    }
+
     // ---------------------------------------------------------------- the view
+
+    @Override
+    public GdprState gdpr(String lang) {
+        Texts texts = Texts.of(lang);
+        GdprOverview o;
+        try {
+            o = GdprOverview.read(config, clock);
+        } catch (GdprFileException e) {
+            return new GdprState(true, e.render(texts), null, List.of());
+        }
+        return new GdprState(true, List.of(), o, o.todo().stream().map(x -> new Notice(x.urgent(), x.text(texts),
+                x.action(texts))).toList());
+    }
 
     @Override
     public PracticeState state(String lang) {

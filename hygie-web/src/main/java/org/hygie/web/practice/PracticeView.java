@@ -9,6 +9,11 @@ public interface PracticeView {
     /** The practice's state now, read fresh from its configuration and journal, its sentences in {@code lang}. */
     PracticeState state(String lang);
 
+    /** The practice's GDPR file now (register, breaches and their clocks, retention), its words in {@code lang}. */
+    default GdprState gdpr(String lang) {
+        return GdprState.notConfigured();
+    }
+
     /** No practice configured on this computer. */
     static PracticeView none() {
         return lang -> PracticeState.notConfigured();

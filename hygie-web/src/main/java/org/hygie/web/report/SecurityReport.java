@@ -16,6 +16,7 @@ import org.hygie.web.html.Fmt;
 import org.hygie.web.html.I18n;
 import org.hygie.web.pages.BackupsPage;
 import org.hygie.web.pages.Lights;
+import org.hygie.web.practice.GdprState;
 import org.hygie.web.practice.MediumInfo;
 import org.hygie.web.practice.Night;
 import org.hygie.web.practice.NightStatus;
@@ -25,7 +26,8 @@ import org.hygie.web.practice.Proof;
 
 /**
  * The practice's dated security report, for its GDPR file: audit per guide section, media plan and rotation, backup
- * history with verifications and drills, retention, open actions, and room for the doctor's signature. Written as
+ * history with verifications and drills, retention, the GDPR file (register, breaches of the year and their
+ * decisions, legal retention), open actions, and room for the doctor's signature. Written as
  * XHTML (well-formed XML) so that {@link PdfReport} prints the very same document.
  */
 public final class SecurityReport {
@@ -35,7 +37,8 @@ public final class SecurityReport {
     private SecurityReport() {
     }
 
-    public static String html(AuditReport audit, PracticeState practice, String lang, ZoneId zone, Instant now) {
+    public static String html(AuditReport audit, PracticeState practice, GdprState gdpr, String lang, ZoneId zone,
+                              Instant now) {
         I18n t = I18n.of(lang);
         Fmt f = new Fmt(t, zone);
         StringBuilder sb = new StringBuilder(32_000);
@@ -163,8 +166,11 @@ public final class SecurityReport {
         }
         sb.append("</p>");
 
-        // 6. Open actions
-        sb.append("<h2 id=\"actions\">6. ").append(esc(t.t("report.actions"))).append("</h2>");
+        // 6. GDPR file
+        sb.append(GdprPart.html(t, f, gdpr));
+
+        // 7. Open actions
+        sb.append("<h2 id=\"actions\">7. ").append(esc(t.t("report.actions"))).append("</h2>");
         if (audit.actions().isEmpty() && practice.notices().isEmpty()) {
             sb.append("<p>").append(esc(t.t("report.actions.none"))).append("</p>");
         } else {
@@ -181,8 +187,8 @@ public final class SecurityReport {
             sb.append("</ol>");
         }
 
-        // 7. Signature
-        sb.append("<div class=\"signature\"><h2 id=\"signature\">7. ").append(esc(t.t("report.signature")))
+        // 8. Signature
+        sb.append("<div class=\"signature\"><h2 id=\"signature\">8. ").append(esc(t.t("report.signature")))
                 .append("</h2><p>").append(esc(t.t("report.signature.text"))).append("</p><table class=\"sign\"><tr><td>")
                 .append(esc(t.t("report.signature.name"))).append("</td><td>").append(esc(t.t("report.signature.date")))
                 .append("</td></tr><tr><td class=\"box\">&#160;</td><td class=\"box\">&#160;</td></tr></table>")
