@@ -1,6 +1,7 @@
 package org.hygie.cli;
 
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.util.Locale;
 import org.hygie.backend.sftp.HostKeyException;
 import org.hygie.backend.sftp.LoginRefusedException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Mixin;
                 "2:arguments invalides / invalid arguments", "3:terminé avec avertissements / done with warnings",
                 "10:pas de dépôt / no repository", "11:dépôt verrouillé / repository locked",
                 "12:mauvais mot de passe / wrong password",
-                "13:accès au serveur refusé (clé d'hôte SSH, identifiant) / server access refused (SSH host key, login)"})
+                "13:accès refusé (clé d'hôte SSH, identifiant, droits) / access refused (SSH host key, login, permissions)"})
 public final class HygieCommand {
     @Mixin
     GlobalOptions global = new GlobalOptions();
@@ -99,6 +100,14 @@ public final class HygieCommand {
         if (login != null) {
             t.warn("hygie: " + msg.get("error.login-refused", login.user(), login.location()));
             t.warn("  (" + login.getMessage() + ")");
+            return ExitCode.ACCESS_REFUSED;
+        }
+        AccessDeniedException denied = cause(ex, AccessDeniedException.class);
+        if (denied != null) {
+            t.warn("hygie: " + msg.get("error.access-denied", denied.getFile()));
+            if (denied.getReason() != null) {
+                t.warn("  (" + denied.getReason() + ")");
+            }
             return ExitCode.ACCESS_REFUSED;
         }
         if (ex instanceof RepositoryException r) {

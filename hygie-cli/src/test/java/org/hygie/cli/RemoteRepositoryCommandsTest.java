@@ -123,7 +123,8 @@ class RemoteRepositoryCommandsTest {
             String base = "rest:http://cabinet:%s@127.0.0.1:" + server.port() + "/coffre/";
             cycle(null, String.format(base, "mot-de-passe-http"));
             CliRunner.Run wrong = hygie(null, String.format(base, "faux"), "snapshots");
-            assertTrue(wrong.exit() != 0);
+            assertEquals(ExitCode.ACCESS_REFUSED, wrong.exit(), wrong.err());
+            assertTrue(wrong.err().contains("le stockage refuse l'accès"), wrong.err());
             assertTrue(wrong.err().contains("401"), wrong.err());
             assertFalse(wrong.err().contains("faux"), wrong.err());
         }
