@@ -44,9 +44,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -114,8 +117,9 @@ class DashboardBrowserTest {
         waitFor(60).until(ExpectedConditions.stalenessOf(page));
     }
 
-    private WebDriverWait waitFor(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    /** Waits through page reloads: the audit page reloads itself while an audit runs, so an element may go stale. */
+    private FluentWait<WebDriver> waitFor(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
     }
 
     private void shot(String name) throws Exception {
