@@ -17,6 +17,11 @@ public final class ExitCode {
     public static final int NO_REPOSITORY = 10;
     public static final int LOCKED = 11;
     public static final int WRONG_PASSWORD = 12;
+    /**
+     * The server refused us and retrying will not help: its SSH host key is not on record (unknown, changed,
+     * revoked), or it refused the login. A person must check the fingerprint, the user, the key or the password.
+     */
+    public static final int ACCESS_REFUSED = 13;
     public static final int INTERRUPTED = 130;
 
     private ExitCode() {

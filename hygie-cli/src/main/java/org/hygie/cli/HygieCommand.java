@@ -1,7 +1,10 @@
 package org.hygie.cli;
 
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.util.Locale;
+import org.hygie.backend.sftp.HostKeyException;
+import org.hygie.backend.sftp.LoginRefusedException;
 import org.hygie.repository.error.RepositoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Mixin;
         exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",
                 "2:arguments invalides / invalid arguments", "3:terminé avec avertissements / done with warnings",
                 "10:pas de dépôt / no repository", "11:dépôt verrouillé / repository locked",
-                "12:mauvais mot de passe / wrong password"})
+                "12:mauvais mot de passe / wrong password",
+                "13:accès refusé (clé d'hôte SSH, identifiant, droits) / access refused (SSH host key, login, permissions)"})
 public final class HygieCommand {
     @Mixin
     GlobalOptions global = new GlobalOptions();
@@ -47,6 +51,8 @@ public final class HygieCommand {
         PrintStream out = terminal.out();
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(terminal.errStream(), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new UsageErrors(root));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root));
         return cl.execute(args);
     }
@@ -62,6 +68,16 @@ public final class HygieCommand {
         };
     }
 
+    /** The first {@code type} in the chain of causes of {@code ex} (itself included), or null. */
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
     private static int handle(Exception ex, HygieCommand root) {
         Messages msg = root.messages();
         Terminal t = root.terminal;
@@ -72,6 +88,27 @@ public final class HygieCommand {
         if (ex instanceof UserError u) {
             t.warn("hygie: " + msg.get(u.key(), u.args()));
             return u.exitCode();
+        }
+        HostKeyException hostKey = cause(ex, HostKeyException.class);
+        if (hostKey != null) {
+            String key = "error.host-key." + hostKey.reason().name().toLowerCase(Locale.ROOT);
+            t.warn("hygie: " + msg.get(key, hostKey.host(), hostKey.presented(), hostKey.knownHosts(),
+                    String.valueOf(hostKey.recorded()), hostKey.recordCommand()));
+            return ExitCode.ACCESS_REFUSED;
+        }
+        LoginRefusedException login = cause(ex, LoginRefusedException.class);
+        if (login != null) {
+            t.warn("hygie: " + msg.get("error.login-refused", login.user(), login.location()));
+            t.warn("  (" + login.getMessage() + ")");
+            return ExitCode.ACCESS_REFUSED;
+        }
+        AccessDeniedException denied = cause(ex, AccessDeniedException.class);
+        if (denied != null) {
+            t.warn("hygie: " + msg.get("error.access-denied", denied.getFile()));
+            if (denied.getReason() != null) {
+                t.warn("  (" + denied.getReason() + ")");
+            }
+            return ExitCode.ACCESS_REFUSED;
         }
         if (ex instanceof RepositoryException r) {
             String key = "error." + r.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');

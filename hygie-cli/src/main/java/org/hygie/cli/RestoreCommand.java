@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.hygie.backup.restore.RestoreListener;
 import org.hygie.backup.restore.RestoreOptions;
 import org.hygie.backup.restore.RestoreResult;
+import org.hygie.backup.restore.RestoreTexts;
 import org.hygie.backup.restore.Restorer;
 import org.hygie.repository.Repository;
 import org.hygie.repository.id.Id;
@@ -81,7 +82,7 @@ final class RestoreCommand implements Callable<Integer> {
                 .put("duration_seconds", r.millis() / 1000.0);
         var errs = o.putArray("errors");
         for (RestoreResult.Problem p : r.problems()) {
-            errs.addObject().put("path", p.path()).put("message", p.message());
+            errs.addObject().put("path", p.path()).put("reason", p.reason().key()).put("message", p.message());
         }
         return o;
     }
@@ -111,8 +112,8 @@ final class RestoreCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void problem(String path, String message) {
-            t.warn(msg.get("restore.problem", path, message));
+        public synchronized void problem(RestoreResult.Problem p) {
+            t.warn(msg.get("restore.problem", p.path(), RestoreTexts.reason(p, msg.locale())));
         }
     }
 }

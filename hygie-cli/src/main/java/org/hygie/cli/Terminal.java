@@ -1,6 +1,11 @@
 package org.hygie.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Where a command writes: results on standard output, warnings, errors and progress on standard error.
@@ -19,7 +24,22 @@ public final class Terminal {
     }
 
     public static Terminal system() {
-        return new Terminal(System.out, System.err, System.console() != null);
+        Charset charset = outputCharset(Charset.defaultCharset(), System.getProperty("os.name", ""));
+        if (charset.equals(Charset.defaultCharset())) {
+            return new Terminal(System.out, System.err, System.console() != null);
+        }
+        return new Terminal(new PrintStream(new FileOutputStream(FileDescriptor.out), true, charset),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, charset), System.console() != null);
+    }
+
+    /**
+     * The encoding of what Hygie prints: the system's, except that a locale of plain ASCII (no LANG, as under cron,
+     * a systemd timer or {@code LANG=C}) gets UTF-8 on Linux and macOS, as restic and most tools print: with ASCII
+     * every accent of the French messages would become '?'.
+     */
+    static Charset outputCharset(Charset system, String osName) {
+        boolean windows = osName.toLowerCase(Locale.ROOT).startsWith("windows");
+        return !windows && system.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : system;
     }
 
     public PrintStream out() {

@@ -99,8 +99,8 @@ class RemoteRepositoryCommandsTest {
             Map<String, String> stranger = new HashMap<>(server.env());
             stranger.put("HYGIE_SFTP_KNOWN_HOSTS", tmp.resolve("empty-known-hosts").toString());
             CliRunner.Run refused = hygie(stranger, server.location("/other"), "init");
-            assertEquals(ExitCode.of(org.hygie.repository.error.Problem.IO), refused.exit(), refused.err());
-            assertTrue(refused.err().contains("is not known"), refused.err());
+            assertEquals(ExitCode.ACCESS_REFUSED, refused.exit(), refused.err());
+            assertTrue(refused.err().contains("est inconnu"), refused.err());
             assertTrue(refused.err().contains("SHA256:"), refused.err());
             assertFalse(Files.exists(server.root().resolve("other")));
         }
@@ -123,7 +123,8 @@ class RemoteRepositoryCommandsTest {
             String base = "rest:http://cabinet:%s@127.0.0.1:" + server.port() + "/coffre/";
             cycle(null, String.format(base, "mot-de-passe-http"));
             CliRunner.Run wrong = hygie(null, String.format(base, "faux"), "snapshots");
-            assertTrue(wrong.exit() != 0);
+            assertEquals(ExitCode.ACCESS_REFUSED, wrong.exit(), wrong.err());
+            assertTrue(wrong.err().contains("le stockage refuse l'accès"), wrong.err());
             assertTrue(wrong.err().contains("401"), wrong.err());
             assertFalse(wrong.err().contains("faux"), wrong.err());
         }

@@ -78,6 +78,12 @@ class RepositoryCommandsTest {
 
         CliRunner.Run again = hygie("restore", "latest", "--target", target.toString());
         assertEquals(ExitCode.PARTIAL, again.exit(), "existing files are not overwritten: " + again.err());
+        assertTrue(again.err().contains("compte-rendu.txt : existe déjà, laissé tel quel"), again.err());
+        CliRunner.Run againJson = hygie("restore", "latest", "--target", target.toString(), "--json");
+        assertEquals(ExitCode.PARTIAL, againJson.exit(), againJson.err());
+        JsonNode errors = Json.MAPPER.readTree(againJson.out()).get("errors");
+        assertEquals(2, errors.size(), againJson.out());
+        assertEquals("exists", errors.get(0).get("reason").asText());
 
         CliRunner.Run check = hygie("check", "--read-data", "--json");
         assertEquals(0, check.exit(), check.out() + check.err());

@@ -92,9 +92,14 @@ class S3CommandsTest {
         Map<String, String> wrong = env();
         wrong.put("AWS_SECRET_ACCESS_KEY", "pas-le-bon-secret");
         CliRunner.Run r = hygie(wrong, "--lang", "en", "snapshots", "--repo", repo);
-        assertEquals(ExitCode.of(org.hygie.repository.error.Problem.IO), r.exit(), r.err());
+        assertEquals(ExitCode.ACCESS_REFUSED, r.exit(), r.err());
+        assertTrue(r.err().contains("the storage refuses access to"), r.err());
         assertTrue(r.err().contains("AWS_SECRET_ACCESS_KEY"), r.err());
         assertFalse(r.err().contains("pas-le-bon-secret"), r.err());
+        CliRunner.Run fr = hygie(wrong, "snapshots", "--repo", repo);
+        assertEquals(ExitCode.ACCESS_REFUSED, fr.exit(), fr.err());
+        assertTrue(fr.err().contains("le stockage refuse l'accès"), fr.err());
+        assertTrue(fr.err().contains("Réessayer n'y changera rien"), fr.err());
 
         Map<String, String> none = new HashMap<>(Map.of("HYGIE_PASSWORD", PASSWORD, "HOME", tmp.toString()));
         CliRunner.Run n = hygie(none, "--lang", "en", "snapshots", "--repo", repo);

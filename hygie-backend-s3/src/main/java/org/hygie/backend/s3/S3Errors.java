@@ -3,6 +3,7 @@ package org.hygie.backend.s3;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -18,8 +19,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  *   <li>404 → {@link NoSuchFileException} (the bucket's absence is said so);</li>
  *   <li>412 (a conditional write found the object) → {@link FileAlreadyExistsException};</li>
  *   <li>416 (range past the end) → {@link EOFException};</li>
- *   <li>403 and the other refusals → an {@link IOException} that names the likely cause (unknown key, wrong secret,
- *       missing permission, clock, region);</li>
+ *   <li>401, 403 and the other refusals of the credentials → an {@link AccessDeniedException} (not retried) whose
+ *       reason names the likely cause (unknown key, wrong secret, missing permission, clock);</li>
+ *   <li>a wrong region and other answers → an {@link IOException} that says so;</li>
  *   <li>network failures and timeouts → an {@link IOException} (transient: the retrying layer tries again).</li>
  * </ul>
  */
@@ -107,7 +109,21 @@ final class S3Errors {
                                 ? ": " + e.awsErrorDetails().errorMessage() : "");
             };
         }
+        if (refusal(status, code)) {
+            AccessDeniedException denied = new AccessDeniedException(what, null, why);
+            denied.initCause(e);
+            return denied;
+        }
         return new IOException(what + ": " + why, e);
+    }
+
+    /** The store refused who is asking (credentials, permission, clock): trying again will not help. */
+    private static boolean refusal(int status, String code) {
+        return status == 401 || status == 403 || switch (code) {
+            case "InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "ExpiredToken", "TokenRefreshRequired",
+                    "InvalidToken", "RequestTimeTooSkewed" -> true;
+            default -> false;
+        };
     }
 
     /** Whether the store said it does not implement the request (a conditional write it does not know). */

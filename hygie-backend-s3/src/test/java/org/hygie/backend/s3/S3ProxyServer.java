@@ -18,8 +18,8 @@ import org.gaul.s3proxy.blobstore.Constants;
 /**
  * s3proxy (Maven Central {@code org.gaul:s3proxy}) run in this JVM on 127.0.0.1 and a free port, with AWS
  * signature checking on and one test access key. Its blob store is {@code filesystem} in a temporary folder (real
- * files, so restic and Hygie running against it at once see the same objects). Stopped and deleted by
- * {@link #close()}.
+ * files, so restic and Hygie running against it at once see the same objects). {@link #stop()} and {@link #restart()}
+ * play an outage (the objects stay, the port is refused meanwhile); stopped and deleted by {@link #close()}.
  */
 public final class S3ProxyServer implements AutoCloseable {
     public static final String ACCESS_KEY = "hygie-test-key";
@@ -27,7 +27,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final Path dir;
     private final BlobStore store;
-    private final S3Proxy proxy;
+    private S3Proxy proxy;
+    private int port;
 
     public S3ProxyServer() throws Exception {
         dir = Files.createTempDirectory("hygie-s3proxy");
@@ -36,24 +37,40 @@ public final class S3ProxyServer implements AutoCloseable {
         p.setProperty(Constants.PROPERTY_IDENTITY, ACCESS_KEY);
         p.setProperty(Constants.PROPERTY_CREDENTIAL, SECRET_KEY);
         store = BlobStores.create("filesystem", p);
-        proxy = S3Proxy.builder()
+        proxy = startOn(0);
+        port = proxy.getPort();
+    }
+
+    private S3Proxy startOn(int wanted) throws Exception {
+        S3Proxy s = S3Proxy.builder()
                 .blobStore(store)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + wanted))
                 .stopTimeout(0)
                 .build();
-        proxy.start();
+        s.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!"STARTED".equals(proxy.getState())) {
+        while (!"STARTED".equals(s.getState())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("s3proxy did not start: " + proxy.getState());
+                throw new IllegalStateException("s3proxy did not start: " + s.getState());
             }
             Thread.sleep(10);
         }
+        return s;
+    }
+
+    /** Stops answering (connections to the port are refused); the objects stay for {@link #restart()}. */
+    public void stop() throws Exception {
+        proxy.stop();
+    }
+
+    /** Serves the same objects again on the same port, after {@link #stop()}. */
+    public void restart() throws Exception {
+        proxy = startOn(port);
     }
 
     public int port() {
-        return proxy.getPort();
+        return port;
     }
 
     /** {@code http://127.0.0.1:PORT}. */

@@ -14,7 +14,7 @@ final class HostKeyCheck implements ServerKeyVerifier {
     private final KnownHosts known;
     private final String host;
     private final int port;
-    private volatile String refusal;
+    private volatile HostKeyException refusal;
 
     HostKeyCheck(KnownHosts known, String host, int port) {
         this.known = known;
@@ -22,8 +22,8 @@ final class HostKeyCheck implements ServerKeyVerifier {
         this.port = port;
     }
 
-    /** Why the last key presented was refused, or null. */
-    String refusal() {
+    /** Why the last key presented was refused (without a cause), or null. */
+    HostKeyException refusal() {
         return refusal;
     }
 
@@ -32,12 +32,15 @@ final class HostKeyCheck implements ServerKeyVerifier {
         String type = KeyUtils.getKeyType(serverKey);
         String print = type + " " + KeyUtils.getFingerPrint(serverKey);
         String where = port == SftpLocation.DEFAULT_PORT ? host : "[" + host + "]:" + port;
+        String scan = "ssh-keyscan" + (port == SftpLocation.DEFAULT_PORT ? "" : " -p " + port) + " " + host + " >> "
+                + known.file();
         String recorded = null;
         for (KnownHosts.Known k : known.keys()) {
             if (KeyUtils.compareKeys(k.key(), serverKey)) {
                 if (k.revoked()) {
-                    refusal = "the host key of the SSH server " + where + " (" + print + ") is marked @revoked in "
-                            + known.file() + ": the connection was refused";
+                    refusal = new HostKeyException(HostKeyException.Reason.REVOKED, where, print, null, known.file(),
+                            scan, "the host key of the SSH server " + where + " (" + print + ") is marked @revoked in "
+                            + known.file() + ": the connection was refused", null);
                     return false;
                 }
                 refusal = null;
@@ -48,15 +51,16 @@ final class HostKeyCheck implements ServerKeyVerifier {
             }
         }
         if (recorded != null) {
-            refusal = "the host key of the SSH server " + where + " has CHANGED: it presents " + print + " but "
+            refusal = new HostKeyException(HostKeyException.Reason.CHANGED, where, print, recorded, known.file(), scan,
+                    "the host key of the SSH server " + where + " has CHANGED: it presents " + print + " but "
                     + known.file() + " records " + recorded + ". Someone may be intercepting the connection, so it "
                     + "was refused. If the server was reinstalled, check the new fingerprint with its administrator, "
-                    + "then replace the old line for " + where + " in " + known.file() + ".";
+                    + "then replace the old line for " + where + " in " + known.file() + ".", null);
         } else {
-            refusal = "the SSH server " + where + " is not known: its host key (" + print + ") is not in "
+            refusal = new HostKeyException(HostKeyException.Reason.UNKNOWN, where, print, null, known.file(), scan,
+                    "the SSH server " + where + " is not known: its host key (" + print + ") is not in "
                     + known.file() + ". Check this fingerprint with the server's administrator, then add the key to "
-                    + "that file (for instance with: ssh-keyscan" + (port == SftpLocation.DEFAULT_PORT ? "" : " -p "
-                    + port) + " " + host + " >> " + known.file() + ", or by connecting once with ssh).";
+                    + "that file (for instance with: " + scan + ", or by connecting once with ssh).", null);
         }
         return false;
     }

@@ -152,11 +152,10 @@ final class SftpConnection implements Closeable {
         } catch (IOException | RuntimeException e) {
             s.close(true);
             if (hostKeys.refusal() != null) {
-                throw new HostKeyException(hostKeys.refusal(), e);
+                throw hostKeys.refusal().withCause(e);
             }
             if (!s.isAuthenticated() && isAuthRefusal(e)) {
-                throw new LoginRefusedException("the SSH server of " + where + " refused the login of "
-                        + location.user() + " (tried: " + tried() + ")", e);
+                throw new LoginRefusedException(location.user(), where, tried(), e);
             }
             throw failure("the SSH session with " + where + " failed", e);
         }
@@ -164,7 +163,7 @@ final class SftpConnection implements Closeable {
 
     private IOException failure(String what, Exception e) {
         if (hostKeys.refusal() != null) {
-            return new HostKeyException(hostKeys.refusal(), e);
+            return hostKeys.refusal().withCause(e);
         }
         return new IOException(what + ": " + reason(e), e);
     }

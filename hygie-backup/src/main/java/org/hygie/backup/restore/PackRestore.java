@@ -58,7 +58,7 @@ final class PackRestore {
         /** True when nothing is at {@code p} or it was removed to be replaced; otherwise it reported why. */
         boolean prepare(Path p, String shown);
 
-        void problem(String shown, String message);
+        void problem(RestoreResult.Problem problem);
 
         /** All the file's blobs are written and it is closed; {@code complete} false if one was not. */
         void done(Target file, boolean complete);
@@ -129,7 +129,8 @@ final class PackRestore {
         for (Id id : node.content()) {
             BlobLocation loc = index.lookup(BlobType.DATA, id);
             if (loc == null) {
-                slot.problem(shown, "data blob " + id + " is not in the index");
+                slot.problem(new RestoreResult.Problem(shown, RestoreResult.Reason.DATA_MISSING,
+                        "data blob " + id + " is not in the index"));
                 t.failed = true;
                 break;
             }
@@ -210,24 +211,26 @@ final class PackRestore {
             }
             byte[] buf = decoder.readBuffer((int) (end - start));
             String readError = null;
+            RestoreResult.Reason readReason = RestoreResult.Reason.DATA_UNREADABLE;
             try {
                 repo.backend().loadInto(FileType.PACK, pack.hex(), start, buf, 0, (int) (end - start));
             } catch (NoSuchFileException e) {
                 readError = "pack " + pack + " does not exist";
+                readReason = RestoreResult.Reason.DATA_MISSING;
             } catch (IOException e) {
                 readError = "cannot read pack " + pack + ": " + e.getMessage();
             }
             for (int k = i; k < j; k++) {
                 Use u = uses.get(k);
                 if (readError != null) {
-                    fail(u, readError);
+                    fail(u, readReason, readError);
                     continue;
                 }
                 BlobDecoder.Plain plain;
                 try {
                     plain = decoder.decode(u.loc, buf, (int) (u.loc.offset() - start));
                 } catch (RepositoryException e) {
-                    fail(u, e.getMessage());
+                    fail(u, RestoreResult.Reason.DATA_UNREADABLE, e.getMessage());
                     continue;
                 }
                 boolean zero = isZero(plain.array(), plain.offset(), plain.length());
@@ -240,11 +243,11 @@ final class PackRestore {
         }
     }
 
-    private void fail(Use u, String message) {
+    private void fail(Use u, RestoreResult.Reason reason, String detail) {
         for (Destination d : u.to) {
             Target t = d.file();
             synchronized (t) {
-                failed(t, message);
+                failed(t, new RestoreResult.Problem(t.shown, reason, detail));
                 blobDone(t);
             }
         }
@@ -262,7 +265,7 @@ final class PackRestore {
                             at += t.ch.write(b, at);
                         }
                     } catch (IOException e) {
-                        failed(t, e.getMessage());
+                        failed(t, RestoreResult.Problem.ofWrite(t.shown, e));
                     }
                 }
                 bytes.addAndGet(plain.length());
@@ -272,10 +275,10 @@ final class PackRestore {
     }
 
     /** Caller holds t's lock. Reports the file's first problem only. */
-    private void failed(Target t, String message) {
+    private void failed(Target t, RestoreResult.Problem problem) {
         if (!t.failed) {
             t.failed = true;
-            slot.problem(t.shown, message);
+            slot.problem(problem);
         }
     }
 
@@ -321,7 +324,7 @@ final class PackRestore {
             t.ch = FileChannel.open(t.path, options);
         } catch (IOException e) {
             t.state = State.SKIPPED;
-            failed(t, e.getMessage());
+            failed(t, RestoreResult.Problem.ofWrite(t.shown, e));
             return false;
         }
         t.state = State.OPEN;
@@ -333,7 +336,7 @@ final class PackRestore {
         try {
             t.ch.close();
         } catch (IOException e) {
-            failed(t, e.getMessage());
+            failed(t, RestoreResult.Problem.ofWrite(t.shown, e));
         }
         t.ch = null;
         open.decrementAndGet();
@@ -350,7 +353,7 @@ final class PackRestore {
                     t.ch.write(ByteBuffer.wrap(new byte[1]), t.size - 1);
                 }
             } catch (IOException e) {
-                failed(t, e.getMessage());
+                failed(t, RestoreResult.Problem.ofWrite(t.shown, e));
             }
             close(t);
         }

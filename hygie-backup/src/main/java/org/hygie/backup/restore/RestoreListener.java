@@ -12,6 +12,6 @@ public interface RestoreListener {
     }
 
     /** An entry could not be restored; the restore goes on. */
-    default void problem(String path, String message) {
+    default void problem(RestoreResult.Problem problem) {
     }
 }

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hygie.backup.filter.PathPatterns;
+import org.hygie.backup.restore.RestoreResult.Problem;
+import org.hygie.backup.restore.RestoreResult.Reason;
 import org.hygie.backup.walk.TreeLoader;
 import org.hygie.repository.Repository;
 import org.hygie.repository.error.RepositoryException;
@@ -68,14 +70,14 @@ public final class Restorer {
             try {
                 Files.createLink(link.path(), link.linkTo());
             } catch (IOException | UnsupportedOperationException e) {
-                problem(link.display(), "hard link: " + e.getMessage());
+                problem(new Problem(link.display(), Reason.HARD_LINK, e.getMessage()));
             }
         }
         for (Map.Entry<Path, Node> d : dirs) {
             try {
                 metadata.apply(d.getKey(), d.getValue());
             } catch (IOException e) {
-                problem(d.getKey().toString(), "metadata: " + e.getMessage());
+                problem(new Problem(d.getKey().toString(), Reason.METADATA, e.getMessage()));
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -83,9 +85,9 @@ public final class Restorer {
                 List.copyOf(problems), millis);
     }
 
-    private void problem(String path, String message) {
-        problems.add(new RestoreResult.Problem(path, message));
-        listener.problem(path, message);
+    private void problem(Problem p) {
+        problems.add(p);
+        listener.problem(p);
     }
 
     /** Creates the folders and links of one tree and queues its files; recurses into included folders. */
@@ -94,7 +96,7 @@ public final class Restorer {
         try {
             tree = trees.load(treeId);
         } catch (RepositoryException e) {
-            problem(display(at), e.getMessage());
+            problem(new Problem(display(at), Reason.TREE_UNREADABLE, e.getMessage()));
             return;
         }
         for (Node n : tree.nodes()) {
@@ -103,7 +105,7 @@ public final class Restorer {
             String shown = display(path);
             Path p = SafeNames.child(dir, n.name(), n.nameString());
             if (p == null) {
-                problem(shown, "unsafe name in the snapshot, not restored");
+                problem(new Problem(shown, Reason.UNSAFE_NAME, null));
                 continue;
             }
             boolean included = filter.includes(path);
@@ -138,7 +140,7 @@ public final class Restorer {
                 case SOCKET -> {
                     // restic does not restore sockets either: a socket is made by the program that listens on it
                 }
-                default -> problem(shown, "unknown node type \"" + n.typeName() + "\", not restored");
+                default -> problem(new Problem(shown, Reason.UNKNOWN_TYPE, n.typeName()));
             }
         }
     }
@@ -151,16 +153,16 @@ public final class Restorer {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 return true;
             }
-            problem(shown, "exists and is not a folder, not entered");
+            problem(new Problem(shown, Reason.NOT_A_FOLDER, null));
         } catch (IOException e) {
-            problem(shown, e.getMessage());
+            problem(Problem.ofWrite(shown, e));
         }
         return false;
     }
 
     private void queueFile(Path p, Node n, String shown) {
         if (n.content() == null) {
-            problem(shown, "file without content list in the snapshot");
+            problem(new Problem(shown, Reason.NO_CONTENT, null));
             return;
         }
         if (n.links() > 1 && n.inode() != 0) {
@@ -192,8 +194,10 @@ public final class Restorer {
         try {
             creator.create();
             metadata.apply(p, n);
-        } catch (IOException | RuntimeException e) {
-            problem(shown, e.getMessage());
+        } catch (IOException e) {
+            problem(Problem.ofWrite(shown, e));
+        } catch (RuntimeException e) {
+            problem(new Problem(shown, Reason.WRITE_FAILED, e.getMessage()));
         }
     }
 
@@ -204,7 +208,7 @@ public final class Restorer {
         try {
             Specials.create(p, n, options.restoreOwnership());
         } catch (IOException e) {
-            problem(shown, e.getMessage());
+            problem(Problem.ofWrite(shown, e));
         }
     }
 
@@ -214,14 +218,14 @@ public final class Restorer {
             return true;
         }
         if (!options.overwrite() || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            problem(shown, "already exists, not overwritten");
+            problem(new Problem(shown, Reason.EXISTS, null));
             return false;
         }
         try {
             Files.delete(p);
             return true;
         } catch (IOException e) {
-            problem(shown, e.getMessage());
+            problem(Problem.ofWrite(shown, e));
             return false;
         }
     }
@@ -236,8 +240,8 @@ public final class Restorer {
             }
 
             @Override
-            public void problem(String shown, String message) {
-                Restorer.this.problem(shown, message);
+            public void problem(Problem p) {
+                Restorer.this.problem(p);
             }
 
             @Override
@@ -246,7 +250,7 @@ public final class Restorer {
                     try {
                         metadata.apply(file.path, file.node);
                     } catch (IOException e) {
-                        Restorer.this.problem(file.shown, e.getMessage());
+                        Restorer.this.problem(new Problem(file.shown, Reason.METADATA, e.getMessage()));
                     }
                 }
             }

@@ -53,6 +53,8 @@ class HostileTreeTest {
                 file("/abs", evil), file("a/b", evil), file("ok", evil)));
         RestoreResult r = restore(root, false);
         assertEquals(6, r.problems().size(), r.problems().toString());
+        assertTrue(r.problems().stream().allMatch(p -> p.reason() == RestoreResult.Reason.UNSAFE_NAME),
+                r.problems().toString());
         assertEquals(List.of("ok"), TreeAssert.names(target).stream().filter(s -> !s.isEmpty()).toList());
         assertEquals(List.of(""), TreeAssert.names(outside));
         assertFalse(Files.exists(tmp.resolve("evil")));
@@ -67,6 +69,7 @@ class HostileTreeTest {
         Id root = make.tree(nodes(symlink("door", outside.toString()), dir("door", inner)));
         RestoreResult r = restore(root, true);
         assertEquals(1, r.problems().size(), r.problems().toString());
+        assertEquals(RestoreResult.Reason.NOT_A_FOLDER, r.problems().get(0).reason());
         assertTrue(Files.isSymbolicLink(target.resolve("door")));
         assertEquals(List.of(""), TreeAssert.names(outside));
     }
@@ -78,6 +81,7 @@ class HostileTreeTest {
         Id root = make.tree(nodes(symlink("door", outside.resolve("victim").toString()), file("door", evil)));
         RestoreResult r = restore(root, false);
         assertEquals(1, r.problems().size(), r.problems().toString());
+        assertEquals(RestoreResult.Reason.EXISTS, r.problems().get(0).reason());
         assertEquals("precious", Files.readString(outside.resolve("victim")));
         // with --overwrite the link itself is replaced by the file, the victim is untouched
         Files.delete(target.resolve("door"));
@@ -95,6 +99,8 @@ class HostileTreeTest {
         Id root = make.tree(nodes(dir("broken", broken), file("good", good)));
         RestoreResult r = restore(root, false);
         assertEquals(1, r.problems().size(), r.problems().toString());
+        assertEquals(RestoreResult.Reason.TREE_UNREADABLE, r.problems().get(0).reason());
+        assertEquals("/broken", r.problems().get(0).path());
         assertEquals("fine", Files.readString(target.resolve("good")));
     }
 }

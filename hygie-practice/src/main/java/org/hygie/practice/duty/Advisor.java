@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
@@ -75,6 +77,8 @@ public final class Advisor {
         boolean anyBackup = false;
         boolean aborted = false;
         boolean looked = false;
+        boolean diskFound = false;
+        Set<String> backedUp = new LinkedHashSet<>();
         for (Event e : journal.events(run.id())) {
             JsonNode d = e.data();
             switch (e.step()) {
@@ -91,6 +95,9 @@ public final class Advisor {
                 case Step.PRESENCE -> {
                     looked = true;
                     presence(e, out);
+                    // a rotating disk plugged in counts, even refused or unreadable (those have their own notice)
+                    diskFound |= d.path("rotates").asBoolean()
+                            && !d.path("presence").asText().equals(Presence.AWAY.code());
                 }
                 case Step.BEFORE -> {
                     if (e.outcome() == Outcome.FAILED) {
@@ -101,6 +108,7 @@ public final class Advisor {
                 case Step.BACKUP -> {
                     if (e.outcome() == Outcome.OK || e.outcome() == Outcome.WARNING) {
                         anyBackup = true;
+                        backedUp.add(e.medium());
                     }
                     if (e.outcome() == Outcome.WARNING) {
                         out.add(Notice.of("backup-partial", Notice.Level.WARNING, false, e.medium(),
@@ -123,6 +131,10 @@ public final class Advisor {
         }
         if (looked && !anyBackup && !aborted) {
             out.add(Notice.of("no-backup", Notice.Level.URGENT, true, null, rotatingNames()));
+        } else if (looked && anyBackup && !diskFound && config.media().stream().anyMatch(Medium::rotates)) {
+            // only the always-on media (the offsite store) were backed up: tonight's copy is not at hand
+            out.add(Notice.of("no-disk", Notice.Level.WARNING, true, null, rotatingNames(),
+                    String.join(", ", backedUp)));
         }
     }
 

@@ -131,7 +131,7 @@ public final class DutyRunner {
                         n.code(), noticeData(n));
             }
             boolean mailed = mail(notices);
-            return finish(notices, mailed);
+            return finish(notices, mailed, true);
         }
     }
 
@@ -170,7 +170,7 @@ public final class DutyRunner {
                     }
                 }
             }
-            return finish(List.of(), false);
+            return finish(List.of(), false, false);
         }
     }
 
@@ -193,17 +193,23 @@ public final class DutyRunner {
                     }
                 }
             }
-            return finish(List.of(), false);
+            return finish(List.of(), false, false);
         }
     }
 
     // ---------------------------------------------------------------- steps
 
-    private DutyReport finish(List<Notice> notices, boolean mailed) {
+    /**
+     * Ends the run; its outcome is the worst of its steps and notices. Where the media were is part of the nightly
+     * duty's outcome ({@code whereabouts}): an always-on medium that could not be reached, such as an offsite store
+     * behind a broken Internet link, leaves tonight without its copy, which is not "all good" even before the
+     * medium counts as late. A drill or a backup before an update is judged on the media it found.
+     */
+    private DutyReport finish(List<Notice> notices, boolean mailed, boolean whereabouts) {
         List<Event> events = journal.events(run);
         Outcome outcome = Outcome.OK;
         for (Event e : events) {
-            if (!e.step().equals(Step.NOTICE) && !e.step().equals(Step.PRESENCE)) {
+            if (!e.step().equals(Step.NOTICE) && (whereabouts || !e.step().equals(Step.PRESENCE))) {
                 outcome = outcome.worst(e.outcome());
             }
         }

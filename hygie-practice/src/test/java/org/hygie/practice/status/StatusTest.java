@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Status from the journal, with an offsite medium. S3 backends are not in this build yet: the offsite store is a
- * folder flagged {@code offsite: true}, which takes the same path through the duty (only the location differs).
+ * Status from the journal, with an offsite medium: here a folder flagged {@code offsite: true}, which takes the same
+ * path through the duty as a server; {@code OffsiteNightsTest} runs the same story against a real S3 store.
  */
 class StatusTest {
     @TempDir

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.hygie.backup.restore.RestoreListener;
 import org.hygie.backup.restore.RestoreResult;
+import org.hygie.backup.restore.RestoreTexts;
 import org.hygie.backup.walk.SnapshotPath;
 import org.hygie.repository.Repository;
 import org.hygie.repository.id.Id;
@@ -263,7 +265,7 @@ public final class RestorePage {
                         });
                 j.line(r.t("restore.done", res.files(), res.dirs(), r.fmt().bytes(res.bytes()), dest.toString()));
                 for (RestoreResult.Problem p : res.problems()) {
-                    j.line(r.t("restore.problem", p.path(), p.message()));
+                    j.line(r.t("restore.problem", p.path(), RestoreTexts.reason(p, Locale.forLanguageTag(r.lang()))));
                 }
                 j.finish(res.complete(), res.complete() ? r.t("restore.ok", dest.toString())
                         : r.t("restore.partial", res.problems().size()));
