@@ -8,14 +8,22 @@ import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.notify.Mail;
 import org.hygie.practice.text.Texts;
 
-/** Writes the alert mail: what happened tonight and what to do, in the practice's language, plain text. */
+/**
+ * Writes the alert mail: what happened tonight and what to do, in the practice's language, plain text. Its subject
+ * says a backup failed when one did (or the backups need urgent care), else that a personal-data breach waits for a
+ * decision when one does, else that something needs to be done.
+ */
 public final class MailComposer {
     private MailComposer() {
     }
 
     public static Mail compose(PracticeConfig config, List<Notice> notices, boolean failed, Texts texts, Clock clock) {
-        boolean urgent = notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT);
-        String subject = texts.get(failed || urgent ? "mail.subject.failed" : "mail.subject.act", config.practice());
+        boolean urgent = notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT
+                && n.topic() == Notice.Topic.BACKUP);
+        boolean breach = notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT
+                && n.topic() == Notice.Topic.GDPR);
+        String subject = texts.get(failed || urgent ? "mail.subject.failed" : breach ? "mail.subject.breach"
+                : "mail.subject.act", config.practice());
         StringBuilder b = new StringBuilder();
         String when = DateTimeFormatter.ofPattern(texts.get("format.datetime"), texts.locale())
                 .withZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()).format(clock.instant());
