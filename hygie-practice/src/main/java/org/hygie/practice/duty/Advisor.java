@@ -156,8 +156,9 @@ public final class Advisor {
             out.add(Notice.of("always-on-away", Notice.Level.WARNING, true, e.medium(), e.medium(),
                     d.path("location").asText()));
         } else if (p.equals(Presence.UNREACHABLE.code())) {
-            out.add(Notice.of("unreachable", Notice.Level.WARNING, false, e.medium(), e.medium(),
-                    d.path("detail").asText()));
+            // why, in the helper's technical English, stays out of the sentence
+            out.add(Notice.of("unreachable", Notice.Level.WARNING, false, e.medium(), e.medium())
+                    .withDetail(d.path("detail").asText(null)));
         }
     }
 

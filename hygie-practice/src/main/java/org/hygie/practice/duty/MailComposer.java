@@ -9,7 +9,9 @@ import org.hygie.practice.notify.Mail;
 import org.hygie.practice.text.Texts;
 
 /**
- * Writes the alert mail: what happened tonight and what to do, in the practice's language, plain text. Its subject
+ * Writes the alert mail: what happened tonight and what to do, in the practice's language, plain text; then, for
+ * the helper, the technical details of the notices that have one (in English, as the journal has them), each
+ * under the number of its notice, so that the sentences stay in the practice's words. Its subject
  * says a backup failed when one did (or the backups need urgent care), else that a personal-data breach waits for a
  * decision when one does, else that something needs to be done.
  */
@@ -31,9 +33,13 @@ public final class MailComposer {
         b.append(texts.get(failed || urgent ? "mail.intro.failed" : "mail.intro.act", config.practice(), when))
                 .append("\n\n");
         int i = 1;
+        StringBuilder technical = new StringBuilder();
         for (Notice n : notices) {
             if (n.level() == Notice.Level.INFO) {
                 continue;
+            }
+            if (n.detail() != null) {
+                technical.append(texts.get("mail.technical.item", String.valueOf(i), n.detail())).append('\n');
             }
             b.append(i++).append(". ").append(n.text(texts)).append('\n');
             String action = n.action(texts);
@@ -42,6 +48,9 @@ public final class MailComposer {
             }
         }
         b.append('\n').append(texts.get("mail.status")).append('\n');
+        if (!technical.isEmpty()) {
+            b.append('\n').append(texts.get("mail.technical")).append('\n').append(technical);
+        }
         b.append('\n').append(texts.get("mail.signature")).append('\n');
         return new Mail(config.alerts() == null ? List.of() : config.alerts().to(), subject, b.toString());
     }
