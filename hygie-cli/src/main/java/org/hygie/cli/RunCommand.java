@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
         ArrayNode n = o.putArray("notices");
         for (Notice x : r.notices()) {
             n.addObject().put("code", x.code()).put("level", x.level().code()).put("act", x.act())
-                    .put("medium", x.medium()).put("text", x.text(texts)).put("action", x.action(texts));
+                    .put("topic", x.topic().code()).put("medium", x.medium()).put("text", x.text(texts))
+                    .put("action", x.action(texts)).put("detail", x.detail());
         }
         return o;
     }

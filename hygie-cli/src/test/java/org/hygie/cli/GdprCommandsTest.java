@@ -181,6 +181,41 @@ class GdprCommandsTest {
     }
 
     @Test
+    void the_practice_status_shows_each_breach_clock_among_its_notices() throws Exception {
+        String open = json(gdpr("breach", "declare", "--discovered", LocalDateTime.now().minusHours(10).format(TYPED),
+                "--what", "Courriel envoyé au mauvais destinataire", "--json")).get("id").asText();
+        String late = json(gdpr("breach", "declare", "--discovered", LocalDateTime.now().minusHours(100)
+                .format(TYPED), "--what", "Clé USB perdue", "--json")).get("id").asText();
+
+        CliRunner.Run fr = CliRunner.inProcess("status", "--config", config.toString());
+        assertTrue(fr.out().contains("[URGENT] Violation de données " + late + " : le délai de 72 heures pour "
+                + "notifier la CNIL est dépassé depuis 28 heures (découverte le "), fr.out());
+        assertTrue(fr.out().contains("   → Notifiez la CNIL maintenant sur cnil.fr en donnant la raison du retard "
+                + "(RGPD, article 33)"), fr.out());
+        assertTrue(fr.out().contains("[URGENT] Violation de données " + open + " : il reste 61 heures pour décider "
+                + "de la notifier à la CNIL ou non"), fr.out());
+        assertTrue(fr.out().indexOf(late) < fr.out().indexOf(open), "the late one first: " + fr.out());
+        CliRunner.Run en = CliRunner.inProcess("--lang", "en", "status", "--config", config.toString());
+        assertTrue(en.out().contains("[URGENT] Personal-data breach " + open + ": 61 hours left to decide whether "
+                + "to notify the CNIL"), en.out());
+
+        JsonNode notices = json(CliRunner.inProcess("status", "--json", "--config", config.toString()))
+                .get("notices");
+        assertEquals("breach-late", notices.get(0).get("code").asText());
+        assertEquals("urgent", notices.get(0).get("level").asText());
+        assertEquals("gdpr", notices.get(0).get("topic").asText());
+        assertTrue(notices.get(0).get("text").asText().startsWith("Violation de données " + late + " : "));
+        assertEquals("breach-open", notices.get(1).get("code").asText());
+
+        gdpr("breach", "decide", late, "--notified", "--reference", "CNIL-2026-7");
+        gdpr("breach", "decide", open, "--not-notified", "--reason", "destinataire de l’équipe de soins");
+        CliRunner.Run decided = CliRunner.inProcess("status", "--json", "--config", config.toString());
+        for (JsonNode n : json(decided).get("notices")) {
+            assertEquals("backup", n.get("topic").asText(), n.toString());
+        }
+    }
+
+    @Test
     void a_damaged_file_is_named_and_left_alone() throws Exception {
         byte[] damaged = "{\"version\": 1, \"register\": [".getBytes(StandardCharsets.UTF_8);
         Files.write(gdprFile, damaged);

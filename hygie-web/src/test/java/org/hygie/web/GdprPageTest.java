@@ -85,6 +85,12 @@ class GdprPageTest {
                     + "notifier la CNIL"), light.group(2));
             assertTrue(light.group(2).contains("href=\"/gdpr\""), light.group(2));
             assertTrue(home.body().contains("<a href=\"/gdpr\">Dossier RGPD</a>"), "in the menu");
+            // the breach's clock is the GDPR light's, not the backups' (the practice's status lists it too)
+            Matcher backup = Pattern.compile("<li class=\"(\\w+)\" data-section=\"backup\">(.*?)</li>",
+                    Pattern.DOTALL).matcher(home.body());
+            assertTrue(backup.find(), home.body());
+            assertFalse(backup.group(2).contains("Violation"), backup.group(2));
+            assertFalse(get(d, "/backups", cookie).body().contains("Violation de données"));
 
             String page = get(d, "/gdpr", cookie).body();
             assertTrue(page.contains("<h1>Dossier RGPD</h1>"), page);

@@ -1,14 +1,14 @@
 package org.hygie.backend.sftp;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.hygie.repository.backend.RefusalException;
 
 /**
  * The SSH server's host key is unknown, changed or revoked: the connection was refused. The message says why in
  * English; the parts ({@link #reason()}, {@link #host()}, the fingerprints, the known hosts file, the command that
  * records the key) let a face say it in the user's language.
  */
-public final class HostKeyException extends IOException {
+public final class HostKeyException extends RefusalException {
     private static final long serialVersionUID = 1L;
 
     /** Why the key was refused. */

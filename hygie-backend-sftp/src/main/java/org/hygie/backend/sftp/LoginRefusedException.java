@@ -1,12 +1,12 @@
 package org.hygie.backend.sftp;
 
-import java.io.IOException;
+import org.hygie.repository.backend.RefusalException;
 
 /**
  * The SSH server refused the login (wrong key or password): retrying cannot help. The message says what was tried,
  * in English; {@link #user()} and {@link #location()} let a face say it in the user's language.
  */
-public final class LoginRefusedException extends IOException {
+public final class LoginRefusedException extends RefusalException {
     private static final long serialVersionUID = 1L;
 
     private final String user;

@@ -27,11 +27,13 @@ import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpException;
+import org.hygie.repository.backend.RefusalException;
 
 /**
  * One SSH session to the server, carrying up to {@code connections} SFTP channels used at once. A channel or session
  * that fails is dropped and the next call opens a new one (reconnecting when the session is gone); the server's
- * host key is checked on every connection.
+ * host key is checked on every connection. A refused host key or login ({@link RefusalException}) is thrown as it
+ * is, on the first connection as on a rebuilt one, so that nobody above retries it.
  */
 final class SftpConnection implements Closeable {
 
@@ -89,7 +91,7 @@ final class SftpConnection implements Closeable {
         for (int attempt = 1;; attempt++) {
             try {
                 return connect();
-            } catch (HostKeyException | LoginRefusedException e) {
+            } catch (RefusalException e) {
                 throw e;
             } catch (IOException e) {
                 if (attempt >= CONNECT_ATTEMPTS) {

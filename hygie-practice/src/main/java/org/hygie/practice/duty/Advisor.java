@@ -27,7 +27,8 @@ import org.hygie.practice.media.Presence;
  * Reads the journal against the media plan and says what the doctor needs to know, most serious first: what
  * failed in the last duty, and what the plan asks for now — a disk not swapped for longer than its period, a
  * medium without a backup for too long, no recent copy outside the practice, a medium nearly full, a damaged
- * medium, a failing disk, a drill due. The duty and {@code status} both use it, so they always agree.
+ * medium, a failing disk, a drill due; and a personal-data breach whose 72-hour clock runs or ran out
+ * ({@link BreachNotices}). The duty and {@code status} both use it, so they always agree.
  */
 public final class Advisor {
     /** Slack after a night before a backup counts as missed. */
@@ -46,7 +47,8 @@ public final class Advisor {
     }
 
     public List<Notice> advise() {
-        List<Notice> out = new ArrayList<>();
+        // the breaches first: among urgent notices, the legal deadline comes before the backups
+        List<Notice> out = new ArrayList<>(BreachNotices.of(config, now));
         Optional<Run> last = journal.lastRun(DutyRunner.KIND_DUTY);
         last.ifPresent(r -> fromRun(r, out));
         for (Medium m : config.media()) {
@@ -154,8 +156,9 @@ public final class Advisor {
             out.add(Notice.of("always-on-away", Notice.Level.WARNING, true, e.medium(), e.medium(),
                     d.path("location").asText()));
         } else if (p.equals(Presence.UNREACHABLE.code())) {
-            out.add(Notice.of("unreachable", Notice.Level.WARNING, false, e.medium(), e.medium(),
-                    d.path("detail").asText()));
+            // why, in the helper's technical English, stays out of the sentence
+            out.add(Notice.of("unreachable", Notice.Level.WARNING, false, e.medium(), e.medium())
+                    .withDetail(d.path("detail").asText(null)));
         }
     }
 

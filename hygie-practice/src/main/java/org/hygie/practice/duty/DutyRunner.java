@@ -203,7 +203,8 @@ public final class DutyRunner {
      * Ends the run; its outcome is the worst of its steps and notices. Where the media were is part of the nightly
      * duty's outcome ({@code whereabouts}): an always-on medium that could not be reached, such as an offsite store
      * behind a broken Internet link, leaves tonight without its copy, which is not "all good" even before the
-     * medium counts as late. A drill or a backup before an update is judged on the media it found.
+     * medium counts as late. A drill or a backup before an update is judged on the media it found. A notice about
+     * the GDPR file (a breach's clock) makes the duty's outcome a warning, never a failure.
      */
     private DutyReport finish(List<Notice> notices, boolean mailed, boolean whereabouts) {
         List<Event> events = journal.events(run);
@@ -213,9 +214,10 @@ public final class DutyRunner {
                 outcome = outcome.worst(e.outcome());
             }
         }
-        if (notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT)) {
+        // a breach waiting for a decision is urgent for the doctor, but the backups did not fail for it
+        if (notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT && n.topic() == Notice.Topic.BACKUP)) {
             outcome = outcome.worst(Outcome.FAILED);
-        } else if (notices.stream().anyMatch(Notice::act)) {
+        } else if (notices.stream().anyMatch(n -> n.act() || n.level() == Notice.Level.URGENT)) {
             outcome = outcome.worst(Outcome.WARNING);
         }
         journal.finishRun(run, outcome);
@@ -551,9 +553,13 @@ public final class DutyRunner {
 
     private ObjectNode noticeData(Notice n) {
         ObjectNode d = journal.object().put("code", n.code()).put("level", n.level().code()).put("act", n.act())
-                .put("text", n.text(texts));
+                .put("topic", n.topic().code()).put("text", n.text(texts));
         String action = n.action(texts);
         d.put("action", action);
+        d.put("detail", n.detail());
+        if (n.mailOnce() != null) {
+            d.put("mail_once", n.mailOnce().key());
+        }
         ArrayNode args = d.putArray("args");
         for (Object a : n.args()) {
             args.add(a instanceof java.util.Date date ? date.toInstant().toString() : String.valueOf(a));
@@ -561,12 +567,14 @@ public final class DutyRunner {
         return d;
     }
 
-    /** Sends the mail when something failed or the doctor must act; records it. */
+    /**
+     * Sends the mail when something failed or the doctor must act ({@link MailDue}: a breach's clock is mailed once
+     * per state); records it, with the states it told.
+     */
     private boolean mail(List<Notice> notices) {
         boolean failed = journal.events(run).stream().anyMatch(e -> e.outcome() == Outcome.FAILED
                 && !e.step().equals(Step.NOTICE));
-        boolean act = notices.stream().anyMatch(Notice::act);
-        if (!failed && !act) {
+        if (!MailDue.due(notices, failed, journal, s.clock().instant())) {
             return false;
         }
         if (config.alerts() == null) {
@@ -576,6 +584,7 @@ public final class DutyRunner {
         Mail m = MailComposer.compose(config, notices, failed, texts, s.clock());
         ObjectNode d = journal.object().put("subject", m.subject());
         m.to().forEach(d.putArray("to")::add);
+        MailDue.told(notices).forEach(d.putArray(MailDue.TOLD)::add);
         try {
             s.notifier().send(m);
             record(Step.MAIL, null, Outcome.OK, "mail sent to " + String.join(", ", m.to()) + ": " + m.subject(), d);

@@ -29,22 +29,34 @@ public final class Initialiser {
     public record Prepared(String id, boolean created) {
     }
 
+    /**
+     * Opens {@code location} once (for a server, one connection) and closes it on every path: the repository the
+     * password opens is adopted, else a new one is created there; a wrong password or an unreadable location is
+     * thrown. The repositories opened on the backend are not closed apart: closing a repository only closes its
+     * backend.
+     */
     public Prepared prepare(String location, byte[] password) {
-        Backend b = backends.apply(location);
-        try {
-            try (Repository r = Repository.open(b, password)) {
-                return new Prepared(r.config().id(), false);
-            } catch (RepositoryException e) {
-                if (e.problem() != Problem.NO_REPOSITORY) {
-                    throw e;
-                }
+        try (Backend b = backends.apply(location)) {
+            String existing = existingId(b, password);
+            if (existing != null) {
+                return new Prepared(existing, false);
             }
             long poly = Polynomial.randomIrreducible(new SecureRandom()).value();
-            try (Repository r = Repository.init(backends.apply(location), password, 2, poly, kdf)) {
-                return new Prepared(r.config().id(), true);
-            }
+            return new Prepared(Repository.init(b, password, 2, poly, kdf).config().id(), true);
         } catch (IOException e) {
             throw new RepositoryException(Problem.IO, location, "cannot close " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The id of the repository on {@code b} that the password opens, or null when there is no repository. */
+    private static String existingId(Backend b, byte[] password) {
+        try {
+            return Repository.open(b, password).config().id();
+        } catch (RepositoryException e) {
+            if (e.problem() != Problem.NO_REPOSITORY) {
+                throw e;
+            }
+            return null;
         }
     }
 }

@@ -43,9 +43,10 @@ public final class Status {
                 .orElse(null);
         Integer fails = audit.map(e -> e.data().path("fail").asInt()).orElse(null);
         Instant drill = journal.last(Step.DRILL, null, Outcome.OK).map(Event::at).orElse(null);
-        StatusReport.Verdict verdict = notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT)
-                ? StatusReport.Verdict.NOT_PROTECTED
-                : notices.stream().anyMatch(n -> n.level() == Notice.Level.WARNING) ? StatusReport.Verdict.ATTENTION
+        // protected or not is said of the backups; a breach waiting for a decision needs attention, urgently
+        StatusReport.Verdict verdict = notices.stream().anyMatch(n -> n.level() == Notice.Level.URGENT
+                && n.topic() == Notice.Topic.BACKUP) ? StatusReport.Verdict.NOT_PROTECTED
+                : notices.stream().anyMatch(n -> n.level() != Notice.Level.INFO) ? StatusReport.Verdict.ATTENTION
                 : StatusReport.Verdict.PROTECTED;
         return new StatusReport(config.practice(), now, verdict, journal.lastRun(DutyRunner.KIND_DUTY).orElse(null),
                 media, outside.orElse(null), fresh, score, fails, audit.map(Event::at).orElse(null), drill, notices);
@@ -139,8 +140,9 @@ public final class Status {
         ArrayNode notices = o.putArray("notices");
         for (Notice n : r.notices()) {
             ObjectNode x = notices.addObject().put("code", n.code()).put("level", n.level().code()).put("act", n.act())
-                    .put("medium", n.medium()).put("text", n.text(texts));
+                    .put("topic", n.topic().code()).put("medium", n.medium()).put("text", n.text(texts));
             x.put("action", n.action(texts));
+            x.put("detail", n.detail());
         }
         return o;
     }

@@ -24,9 +24,9 @@ public record StatusReport(String practice, Instant now, Verdict verdict, Run la
     public enum Verdict {
         /** Nothing serious: backed up, copied outside, verified. */
         PROTECTED,
-        /** Protected, but something needs attention soon. */
+        /** Protected, but something needs attention soon (or a personal-data breach waits for a decision). */
         ATTENTION,
-        /** Something serious: a failed backup, no copy outside, a damaged medium. */
+        /** Something serious about the backups: a failed backup, no copy outside, a damaged medium. */
         NOT_PROTECTED;
 
         public String code() {

@@ -55,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OffsiteNightsTest {
     private static final Texts FR = Texts.of("fr");
+    private static final Texts EN = Texts.of("en");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @TempDir
@@ -222,10 +223,19 @@ class OffsiteNightsTest {
             assertTrue(detail.contains(cloud) && detail.contains("cannot talk to the S3 store at "
                     + server.endpoint()) && detail.contains("Connection refused"), detail);
             assertTrue(down.summary().startsWith("unreachable: "), down.summary());
+            // the doctor's sentence in French words; the English detail beside it, for the helper
             Notice unreachable = notice(r.notices(), "unreachable", "cloud");
-            assertEquals("Le support cloud n'a pas pu être joint : " + detail, unreachable.text(FR));
+            assertEquals("Le support cloud n'a pas pu être joint cette nuit : aucune sauvegarde n'y a été faite.",
+                    unreachable.text(FR));
             assertEquals("Vérifiez la connexion Internet ; si cela dure plus de deux jours, prévenez la personne qui "
                     + "a installé Hygie.", unreachable.action(FR));
+            assertEquals("Medium cloud could not be reached tonight: nothing was backed up to it.",
+                    unreachable.text(EN));
+            assertEquals(detail, unreachable.detail());
+            Event told = on(r, Step.NOTICE, "cloud").stream().filter(e -> e.summary().equals("unreachable"))
+                    .findFirst().orElseThrow();
+            assertEquals(unreachable.text(FR), told.data().path("text").asText());
+            assertEquals(detail, told.data().path("detail").asText(), "the journal keeps the detail");
             assertTrue(r.outcome() != Outcome.OK, day + ": a night without its offsite copy is not all good");
             try (Journal j = Journal.open(config.stateDir(), p.clock)) {
                 History.Night h = History.nights(config, j, day, day, p.clock.getZone()).get("cloud").get(0);
@@ -244,13 +254,28 @@ class OffsiteNightsTest {
                 assertEquals("Vérifiez que le stockage cloud est joignable.", stale.action(FR));
                 if (!storeWarned) {
                     assertEquals(mails + 1, p.sent.size(), "the first late night is mailed");
-                    assertTrue(p.sent.get(p.sent.size() - 1).body().contains(stale.text(FR)));
+                    String body = p.sent.get(p.sent.size() - 1).body();
+                    assertTrue(body.contains(stale.text(FR)));
+                    // the detail in the mail's technical part, under the number of its sentence
+                    List<Notice> listed = r.notices().stream().filter(x -> x.level() != Notice.Level.INFO).toList();
+                    int number = listed.indexOf(unreachable) + 1;
+                    assertTrue(body.contains(number + ". " + unreachable.text(FR) + "\n"), body);
+                    int technical = body.indexOf("\nDétails techniques, pour la personne qui a installé Hygie :\n");
+                    assertTrue(technical > 0, body);
+                    assertTrue(body.indexOf("  " + number + ". " + detail + "\n") > technical, body);
+                    assertFalse(body.substring(0, technical).contains(detail), body);
                 }
                 storeWarned = true;
             }
 
             // and no copy outside the practice is recent once the limit of the media plan has passed
             StatusReport s = status();
+            JsonNode listed = null;
+            for (JsonNode x : Status.json(s, FR).get("notices")) {
+                listed = x.get("code").asText().equals("unreachable") ? x : listed;
+            }
+            assertEquals(unreachable.text(FR), listed.get("text").asText());
+            assertEquals(detail, listed.get("detail").asText(), "status --json gives the detail apart");
             boolean outsideLate = age.compareTo(outsideLimit) > 0;
             assertEquals(lastCloud, s.outsideCopy(), "disk B at home is older than the store's last copy");
             assertEquals(!outsideLate, s.outsideFresh(), day.toString());

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Retries transient failures of a remote backend with exponential back-off (as restic's retry backend does).
- * "Not found", "already exists" and "refused" (an append-only server's 403) are answers, not failures, and are not
- * retried; a save that failed after the
+ * "Not found", "already exists" and "refused" (an append-only server's 403, a host key or a login refused:
+ * {@link RefusalException}) are answers, not failures, and are not retried; a save that failed after the
  * server stored the file is recognised on retry (same name, same size) and counts as done.
  */
 public final class RetryingBackend implements Backend {
@@ -44,7 +44,7 @@ public final class RetryingBackend implements Backend {
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
             try {
                 return op.run();
-            } catch (NoSuchFileException | FileAlreadyExistsException | AccessDeniedException e) {
+            } catch (NoSuchFileException | FileAlreadyExistsException | AccessDeniedException | RefusalException e) {
                 throw e;
             } catch (InterruptedIOException e) {
                 throw e;

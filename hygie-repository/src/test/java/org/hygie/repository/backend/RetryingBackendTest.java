@@ -1,6 +1,7 @@
 package org.hygie.repository.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,24 @@ class RetryingBackendTest extends BackendContract {
         };
         assertThrows(java.nio.file.AccessDeniedException.class, () -> new RetryingBackend(appendOnly,
                 RetryingBackend.Policy.FAST).delete(FileType.SNAPSHOT, Id.hash(new byte[0]).hex()));
+        assertTrue(calls.get() == 1, calls.get() + " calls");
+    }
+
+    @Test
+    void aHostKeyOrALoginRefusedIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        RefusalException refused = new RefusalException("the host key of the SSH server nas.lan has CHANGED", null) {
+        };
+        Backend reinstalled = new FilterBackend(new LocalBackend(tmp.resolve("z"))) {
+            @Override
+            public byte[] load(FileType type, String name) throws IOException {
+                calls.incrementAndGet();
+                throw refused;
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> new RetryingBackend(reinstalled,
+                RetryingBackend.Policy.FAST).load(FileType.CONFIG, null));
+        assertSame(refused, e);
         assertTrue(calls.get() == 1, calls.get() + " calls");
     }
 

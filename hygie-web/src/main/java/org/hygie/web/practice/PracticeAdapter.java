@@ -151,8 +151,10 @@ public final class PracticeAdapter implements PracticeView, PracticeActions {
             History.Retention last = History.lastRetention(j).orElse(null);
             RetentionPlan plan = new RetentionPlan(r.daily(), r.weekly(), r.monthly(), r.yearlyWithin().years(),
                     last == null ? null : last.at(), last != null && last.applied(), last == null ? 0 : last.removed());
+            // the backups' notices: a breach's clock is the GDPR light's, on its own page
             List<Notice> notices = st.notices().stream()
-                    .filter(n -> n.level() != org.hygie.practice.duty.Notice.Level.INFO)
+                    .filter(n -> n.level() != org.hygie.practice.duty.Notice.Level.INFO
+                            && n.topic() == org.hygie.practice.duty.Notice.Topic.BACKUP)
                     .map(n -> new Notice(n.level() == org.hygie.practice.duty.Notice.Level.URGENT, n.text(texts),
                             n.action(texts))).toList();
             return new PracticeState(true, config.practice(), media, nights, verifications, drills, sizes, plan,

@@ -12,12 +12,14 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -32,7 +34,9 @@ public final class SftpTestServer implements AutoCloseable {
 
     private final Path dir;
     private final Path root;
-    private final KeyPair hostKey;
+    private volatile KeyPair hostKey;
+    private volatile boolean refuseLogins;
+    private final AtomicInteger connections = new AtomicInteger();
     private final Path clientKey;
     private final PublicKey clientPublic;
     private final SshServer server;
@@ -57,10 +61,18 @@ public final class SftpTestServer implements AutoCloseable {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
+        // read at each connection, so that a test can change the key between two connections
+        server.setKeyPairProvider(session -> List.of(this.hostKey));
+        server.setPasswordAuthenticator((user, password, session) -> !refuseLogins && USER.equals(user)
+                && PASSWORD.equals(password));
+        server.setPublickeyAuthenticator((user, key, session) -> !refuseLogins && USER.equals(user)
                 && KeyUtils.compareKeys(key, clientPublic));
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                connections.incrementAndGet();
+            }
+        });
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.start();
@@ -83,6 +95,28 @@ public final class SftpTestServer implements AutoCloseable {
 
     public KeyPair hostKey() {
         return hostKey;
+    }
+
+    /** From the next connection on, the server presents {@code key} (a reinstalled server, or an interception). */
+    public void changeHostKey(KeyPair key) {
+        this.hostKey = key;
+    }
+
+    /** From the next login on, every key and password is refused (or accepted again with false). */
+    public void refuseLogins(boolean refuse) {
+        this.refuseLogins = refuse;
+    }
+
+    /** Closes every open connection at once, as a network that breaks does. */
+    public void dropConnections() throws IOException {
+        for (var s : server.getActiveSessions()) {
+            s.close(true);
+        }
+    }
+
+    /** How many connections clients opened so far (each one counted when the server accepts it). */
+    public int connections() {
+        return connections.get();
     }
 
     /** The client's private key file (OpenSSH format, no passphrase, mode 0600). */
