@@ -96,6 +96,9 @@ final class PracticeText {
             if (a != null) {
                 t.println(msg.get("practice.todo.action", a));
             }
+            if (n.detail() != null) {
+                t.println(msg.get("practice.todo.detail", n.detail()));
+            }
         }
     }
 

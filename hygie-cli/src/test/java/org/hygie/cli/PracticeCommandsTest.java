@@ -94,6 +94,21 @@ class PracticeCommandsTest {
     }
 
     @Test
+    void aNoticeSaysItInFrenchAndKeepsTheTechnicalDetailApart() throws Exception {
+        Files.delete(tmp.resolve("password"));
+        CliRunner.Run run = CliRunner.inProcess("run", "--config", config.toString());
+        assertEquals(ExitCode.FAILED, run.exit(), run.out() + run.err());
+        String out = run.out();
+        int sentence = out.indexOf("Aucune sauvegarde n'a pu être faite : le fichier du mot de passe "
+                + tmp.resolve("password") + " est introuvable ou illisible.");
+        int detail = out.indexOf("(détail technique : no such file)");
+        assertTrue(sentence >= 0 && detail > sentence, out);
+        CliRunner.Run en = CliRunner.inProcess("run", "--config", config.toString(), "--lang", "en");
+        assertTrue(en.out().contains("is missing or cannot be read.") && en.out().contains("(technical detail: no such file)"),
+                en.out());
+    }
+
+    @Test
     void aTypoInTheConfigurationIsNamedAndNothingRuns() throws Exception {
         Files.writeString(config, Files.readString(config).replace("password-file:", "pasword-file:"));
         CliRunner.Run run = CliRunner.inProcess("run", "--config", config.toString());

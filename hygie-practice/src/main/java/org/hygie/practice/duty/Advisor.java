@@ -86,8 +86,8 @@ public final class Advisor {
             switch (e.step()) {
                 case Step.DUTY -> {
                     if (e.outcome() == Outcome.FAILED && d.path("reason").asText().equals("password-file")) {
-                        out.add(Notice.of("password-file", Notice.Level.URGENT, true, null, d.path("file").asText(),
-                                d.path("detail").asText()));
+                        out.add(Notice.of("password-file", Notice.Level.URGENT, true, null, d.path("file").asText())
+                                .withDetail(d.path("detail").asText(null)));
                         aborted = true;
                     }
                     if (d.path("missed").asInt() > 0) {
@@ -104,7 +104,7 @@ public final class Advisor {
                 case Step.BEFORE -> {
                     if (e.outcome() == Outcome.FAILED) {
                         out.add(Notice.of("before-failed", Notice.Level.WARNING, true, null, d.path("source").asText(),
-                                d.path("command").asText(), d.path("detail").asText()));
+                                d.path("command").asText()).withDetail(d.path("detail").asText(null)));
                     }
                 }
                 case Step.BACKUP -> {
@@ -118,13 +118,14 @@ public final class Advisor {
                     } else if (e.outcome() == Outcome.FAILED && "source-missing".equals(d.path("reason").asText())) {
                         out.add(Notice.of("source-missing", Notice.Level.URGENT, true, null, d.path("source").asText()));
                     } else if (e.outcome() == Outcome.FAILED) {
-                        out.add(Notice.of("backup-failed", Notice.Level.URGENT, true, e.medium(), e.medium(),
-                                d.path("detail").asText()));
+                        out.add(Notice.of("backup-failed", Notice.Level.URGENT, true, e.medium(), e.medium())
+                                .withDetail(d.path("detail").asText(null)));
                     }
                 }
                 case Step.MAIL -> {
                     if (e.outcome() == Outcome.FAILED) {
-                        out.add(Notice.of("mail-failed", Notice.Level.WARNING, false, null, d.path("detail").asText()));
+                        out.add(Notice.of("mail-failed", Notice.Level.WARNING, false, null)
+                                .withDetail(d.path("detail").asText(null)));
                     }
                 }
                 default -> {
@@ -206,7 +207,7 @@ public final class Advisor {
                         e.data().path("device").asText())));
         journal.last(Step.VERIFY, m.name()).filter(e -> e.outcome() == Outcome.FAILED).ifPresent(e ->
                 out.add(Notice.of("verify-damaged", Notice.Level.URGENT, true, m.name(), m.name(),
-                        e.data().path("errors").asInt(), e.data().path("detail").asText())));
+                        e.data().path("errors").asInt()).withDetail(e.data().path("detail").asText(null))));
         Optional<VerifyCycle> c = journal.cycle(m.name());
         if (c.isPresent() && !c.get().complete()
                 && now.isAfter(config.verify().readAllWithin().after(c.get().started()))) {
@@ -266,8 +267,8 @@ public final class Advisor {
     private void drill(List<Notice> out) {
         Optional<Event> latest = journal.last(Step.DRILL, null, Outcome.OK, Outcome.FAILED);
         if (latest.isPresent() && latest.get().outcome() == Outcome.FAILED) {
-            out.add(Notice.of("drill-failed", Notice.Level.URGENT, true, latest.get().medium(), latest.get().medium(),
-                    latest.get().data().path("detail").asText()));
+            out.add(Notice.of("drill-failed", Notice.Level.URGENT, true, latest.get().medium(), latest.get().medium())
+                    .withDetail(latest.get().data().path("detail").asText(null)));
             return;
         }
         Span every = config.verify().drillEvery();

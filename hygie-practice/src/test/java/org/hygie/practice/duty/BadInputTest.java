@@ -61,7 +61,10 @@ class BadInputTest {
         assertTrue(r.events(Step.BACKUP).isEmpty());
         String text = fr(r, "password-file");
         assertTrue(text.startsWith("Aucune sauvegarde n'a pu être faite : le fichier du mot de passe " + p.passwordFile
-                + " est illisible (no such file)."), text);
+                + " est introuvable ou illisible."), text);
+        assertFalse(text.contains("no such file"), "the English detail stays out of the French sentence: " + text);
+        assertEquals("no such file", r.notices().stream().filter(n -> n.code().equals("password-file")).findFirst()
+                .orElseThrow().detail());
         assertTrue(text.contains("kit de restauration"), text);
         assertEquals(1, p.sent.size(), "the doctor is told");
         assertFalse(r.notices().stream().anyMatch(n -> n.code().equals("no-backup")), "one cause, one message");
@@ -102,7 +105,10 @@ class BadInputTest {
                 .allMatch(e -> e.outcome() == Outcome.OK), "disk A is backed up all the same");
         assertTrue(r.events(Step.BACKUP).stream().anyMatch(e -> e.medium().equals("disque-B")
                 && e.outcome() == Outcome.FAILED));
-        assertTrue(fr(r, "backup-failed").startsWith("La sauvegarde sur disque-B a échoué"), fr(r, "backup-failed"));
+        assertTrue(fr(r, "backup-failed").startsWith("La sauvegarde sur disque-B a échoué cette nuit. → "),
+                fr(r, "backup-failed"));
+        assertTrue(r.notices().stream().filter(n -> n.code().equals("backup-failed")).findFirst().orElseThrow()
+                .detail().contains("data"), "the technical detail is kept beside the sentence");
         Files.delete(data);
         Files.createDirectories(data);
         Restic restic = new Restic(p.disk("disque-A").resolve("hygie"), TestPractice.PASSWORD);
