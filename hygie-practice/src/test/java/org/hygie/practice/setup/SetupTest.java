@@ -25,10 +25,10 @@ import org.hygie.practice.duty.DutyReport;
 import org.hygie.practice.duty.DutyRunner;
 import org.hygie.practice.journal.Outcome;
 import org.hygie.practice.journal.Step;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.LocalBackend;
-import org.hygie.repository.backend.Locations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +88,7 @@ class SetupTest {
                 "n", // no offsite store
                 "21h45",
                 "o", "smtp://127.0.0.1:2525", "dr.martin@example.org");
-        Setup.Result r = new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING, p.clock, tmp)
+        Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING, p.clock, tmp)
                 .run(config);
         String said = String.join("\n", s.transcript);
         assertTrue(said.contains("Le dossier " + tmp.resolve("nulle-part") + " est introuvable"), said);
@@ -153,7 +153,7 @@ class SetupTest {
                 "", "", swap, "", "",
                 "n", "", "n");
         Path config = tmp.resolve("conf/hygie.yaml");
-        new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING,
+        new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING,
                 new TestClock(LocalDateTime.of(2026, 3, 1, 10, 0), ZoneId.of("Europe/Paris")), tmp).run(config);
         PracticeConfig c = ConfigLoader.load(config).config();
         assertEquals(c.media().get(0).repo(), c.media().get(1).repo(), "one mount point for both");
@@ -166,7 +166,7 @@ class SetupTest {
         Path config = tmp.resolve("hygie.yaml");
         Files.writeString(config, "practice: X\n");
         Script s = new Script("n");
-        Setup.Result r = new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING,
+        Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING,
                 java.time.Clock.systemUTC(), tmp).run(config);
         assertEquals("practice: X\n", Files.readString(config));
         assertEquals(null, r.config());
