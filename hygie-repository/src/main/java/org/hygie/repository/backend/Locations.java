@@ -97,8 +97,11 @@ public final class Locations {
         return s.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? s : null;
     }
 
-    /** The location with any {@code user:password@} password replaced, for messages and logs. */
+    /**
+     * The location with any {@code user:password@} password replaced, for messages and logs; a password holding a
+     * {@code /} (which a URL should have encoded) is masked too, up to the {@code @}.
+     */
     public static String redact(String location) {
-        return location.replaceAll("(//[^/:@]+):[^@/]*@", "$1:***@");
+        return location.replaceAll("(//[^/:@]+):[^@]*@", "$1:***@");
     }
 }

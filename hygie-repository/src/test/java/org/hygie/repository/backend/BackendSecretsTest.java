@@ -59,6 +59,12 @@ class BackendSecretsTest {
                 tmp.toString(), Map.of(), BackendSecrets.of(Map.of("HYGIE_SFTP_PASSWORD", "x"))));
         assertTrue(f.getMessage().contains("a folder takes no credentials"), f.getMessage());
         assertEquals("s3", Locations.scheme("s3:https://h/b"));
+        assertEquals("rest:https://cabinet:***@nas:8000/cabinet/",
+                Locations.redact("rest:https://cabinet:s3cret@nas:8000/cabinet/"));
+        assertEquals("rest:https://cabinet:***@nas:8000/", Locations.redact("rest:https://cabinet:a/b+c@nas:8000/"));
+        assertEquals("rest:https://nas:8000/cabinet/", Locations.redact("rest:https://nas:8000/cabinet/"));
+        assertEquals("sftp:cabinet@nas:/volume1/hygie", Locations.redact("sftp:cabinet@nas:/volume1/hygie"));
+        assertEquals("/media/disque-A/hygie", Locations.redact("/media/disque-A/hygie"));
         assertEquals(null, Locations.scheme("C:\\Sauvegardes"));
     }
 }
