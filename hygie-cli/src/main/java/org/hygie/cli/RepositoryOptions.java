@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.BackendSecrets;
 import org.hygie.repository.backend.Locations;
 import picocli.CommandLine.Option;
 
@@ -28,7 +30,8 @@ public final class RepositoryOptions {
 
     @Option(names = {"-o", "--option"}, paramLabel = "CLÉ=VALEUR",
             description = "Réglage du stockage / storage setting, as restic's -o: s3.region=eu-west-3, "
-                    + "s3.timeout=120 (secondes / seconds).")
+                    + "s3.timeout=120 (secondes / seconds). Jamais un secret / never a secret (environnement / "
+                    + "environment).")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = {"-p", "--password-file"}, paramLabel = "FICHIER",
@@ -45,7 +48,23 @@ public final class RepositoryOptions {
     }
 
     public Backend backend() {
+        refuseSecrets(options, location());
         return Locations.open(location(), options);
+    }
+
+    /**
+     * Refuses an option that would carry a secret ({@code -o s3.secret-key=…}, {@code -o AWS_SECRET_ACCESS_KEY=…}):
+     * its value is in argv, which {@code ps} shows to every user. The message names the option, never the value.
+     */
+    static void refuseSecrets(Map<String, String> options, String location) {
+        for (String k : options.keySet()) {
+            if (BackendSecrets.isSecretOption(k)) {
+                String scheme = Locations.scheme(location);
+                List<String> names = BackendSecrets.names(scheme == null ? "" : scheme);
+                throw new UserError(ExitCode.USAGE, "error.secret-option", k, String.join(", ",
+                        names.isEmpty() ? BackendSecrets.allNames() : names));
+            }
+        }
     }
 
     /** The password, from the first source that gives one. */

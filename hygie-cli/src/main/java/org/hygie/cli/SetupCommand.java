@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.setup.Conversation;
 import org.hygie.practice.setup.Setup;
 import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
-import org.hygie.repository.backend.Locations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -76,7 +76,7 @@ final class SetupCommand implements Callable<Integer> {
         };
         Path file = practice.file();
         try {
-            Setup.Result r = new Setup(c, Texts.of(msg.locale()), Locations::open, Repository.KdfParams.DEFAULT,
+            Setup.Result r = new Setup(c, Texts.of(msg.locale()), MediumOpener.LIVE, Repository.KdfParams.DEFAULT,
                     Clock.systemDefaultZone(), Path.of(System.getProperty("user.home"))).run(file);
             return r.config() == null ? ExitCode.FAILED : ExitCode.OK;
         } catch (Conversation.SetupAborted e) {

@@ -1,12 +1,15 @@
 package org.hygie.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.hygie.backend.s3.S3ProxyServer;
 import org.hygie.repository.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +119,37 @@ class PracticeCommandsTest {
         assertTrue(run.err().contains("hygie.yaml, ligne 7 : réglage inconnu « pasword-file » : vouliez-vous dire "
                 + "« password-file » ?"), run.err());
         assertTrue(Files.notExists(tmp.resolve("journal.db")), "nothing ran");
+    }
+
+    @Test
+    void aCredentialsFileOthersCanReadIsRefusedAndNothingRuns() throws Exception {
+        try (S3ProxyServer server = new S3ProxyServer()) {
+            Path credentials = tmp.resolve("cloud.credentials");
+            Files.writeString(credentials, "AWS_ACCESS_KEY_ID=" + S3ProxyServer.ACCESS_KEY
+                    + "\nAWS_SECRET_ACCESS_KEY=" + S3ProxyServer.SECRET_KEY + "\n");
+            Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.writeString(config, Files.readString(config).replace("password-file:", "  - name: cloud\n"
+                    + "    repo: " + server.location("cabinet", "hygie") + "\n    offsite: true\n"
+                    + "    credentials: cloud.credentials\npassword-file:"));
+            CliRunner.Run run = CliRunner.inProcess("run", "--config", config.toString());
+            assertEquals(ExitCode.USAGE, run.exit(), run.out() + run.err());
+            assertTrue(run.err().contains("hygie.yaml, ligne 10 : le fichier des identifiants " + credentials
+                    + " est accessible à d'autres utilisateurs de l'ordinateur (droits rw-r--r--) alors qu'il contient "
+                    + "des secrets : il est refusé. Rendez-le privé avec « chmod 600 " + credentials + " »"), run.err());
+            assertFalse(run.err().contains(S3ProxyServer.SECRET_KEY) || run.out().contains(S3ProxyServer.SECRET_KEY));
+            assertTrue(Files.notExists(tmp.resolve("journal.db")), "nothing ran");
+            try (java.util.stream.Stream<Path> s = Files.list(tmp.resolve("media/A/hygie/snapshots"))) {
+                assertEquals(0, s.count(), "nothing backed up on the disk");
+            }
+            assertFalse(Files.exists(server.bucketDir("cabinet")), "nothing written to the store");
+
+            // once private, the configuration is taken
+            Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+            CliRunner.Run status = CliRunner.inProcess("status", "--config", config.toString());
+            assertNotEquals(ExitCode.USAGE, status.exit(), status.err());
+            assertFalse(status.err().contains("identifiants"), status.err());
+            assertTrue(status.out().contains("cloud"), status.out());
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hygie.backend.s3.ResticS3;
 import org.hygie.backend.s3.S3ProxyServer;
@@ -84,6 +85,31 @@ class S3CommandsTest {
 
         CliRunner.Run again = hygie(env(), "init", "--repo", repo);
         assertEquals(ExitCode.of(org.hygie.repository.error.Problem.ALREADY_EXISTS), again.exit(), again.err());
+    }
+
+    @Test
+    void aSecretIsNeverTakenAsAnOptionSinceArgvIsSeenByAll() throws Exception {
+        Path pw = Files.writeString(tmp.resolve("password"), PASSWORD);
+        String repo = server.location("cabinet-option", "depot");
+        for (String opt : List.of("s3.secret-key=" + S3ProxyServer.SECRET_KEY,
+                "AWS_SECRET_ACCESS_KEY=" + S3ProxyServer.SECRET_KEY, "s3.access-key-id=" + S3ProxyServer.ACCESS_KEY,
+                "aws_session_token=" + S3ProxyServer.SECRET_KEY)) {
+            String name = opt.substring(0, opt.indexOf('='));
+            CliRunner.Run r = CliRunner.inProcess("init", "--repo", repo, "--password-file", pw.toString(), "-o",
+                    "s3.region=eu-west-3", "-o", opt);
+            assertEquals(ExitCode.USAGE, r.exit(), r.err());
+            assertTrue(r.err().contains("« -o " + name + " » refusé : un secret ne se donne jamais sur la ligne de "
+                    + "commande, où d'autres programmes le voient (ps). Donnez-le par l'environnement "
+                    + "(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_DEFAULT_REGION)"), r.err());
+            assertFalse(r.err().contains(S3ProxyServer.SECRET_KEY) || r.out().contains(S3ProxyServer.SECRET_KEY),
+                    r.err());
+        }
+        CliRunner.Run en = CliRunner.inProcess("--lang", "en", "snapshots", "--repo", repo, "--password-file",
+                pw.toString(), "-o", "s3.secret=" + S3ProxyServer.SECRET_KEY);
+        assertEquals(ExitCode.USAGE, en.exit(), en.err());
+        assertTrue(en.err().contains("\"-o s3.secret\" refused: a secret is never given on the command line"),
+                en.err());
+        assertFalse(Files.exists(server.bucketDir("cabinet-option")), "the store was not even asked");
     }
 
     @Test

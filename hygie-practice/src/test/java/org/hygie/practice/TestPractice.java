@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.hygie.practice.config.ConfigLoader;
+import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.duty.AuditStep;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.duty.DutyServices;
 import org.hygie.practice.duty.RetentionStep;
 import org.hygie.practice.duty.SmartProbe;
@@ -21,7 +23,6 @@ import org.hygie.practice.notify.Mail;
 import org.hygie.practice.notify.Notifier;
 import org.hygie.practice.setup.Initialiser;
 import org.hygie.repository.Repository;
-import org.hygie.repository.backend.Locations;
 import org.hygie.repository.host.Host;
 import org.hygie.repository.write.WriterOptions;
 
@@ -67,8 +68,9 @@ public final class TestPractice {
     /** Creates the disk's repository (plugged in). */
     public String initDisk(String name) throws IOException {
         Files.createDirectories(disk(name));
-        return new Initialiser(Locations::open, Repository.KdfParams.TESTING).prepare(disk(name).resolve("hygie")
-                .toString(), PASSWORD.getBytes(StandardCharsets.UTF_8)).id();
+        return new Initialiser(MediumOpener.LIVE, Repository.KdfParams.TESTING).prepare(new Medium(name,
+                disk(name).resolve("hygie").toString(), null, false, null, null, 0),
+                PASSWORD.getBytes(StandardCharsets.UTF_8)).id();
     }
 
     /** Takes a disk away (home): its folder disappears. */
@@ -116,7 +118,7 @@ public final class TestPractice {
             return new AuditStep.Outcome(fail == 0 ? 92 : 70, 80, fail, 1, List.of());
         };
         Notifier notifier = sent::add;
-        return new DutyServices(clock, Locations::open, RetentionStep.NOT_AVAILABLE,
+        return new DutyServices(clock, MediumOpener.LIVE, RetentionStep.NOT_AVAILABLE,
                 location -> new SmartProbe.Result(SmartProbe.Health.PASSED, "/dev/sdz", "test disk"),
                 SpaceProbe.FILE_STORE, audit, notifier, org.hygie.practice.duty.Commands.SYSTEM, new Random(1),
                 WriterOptions.defaults().withThreads(2), Repository.KdfParams.TESTING, Host.hostname());

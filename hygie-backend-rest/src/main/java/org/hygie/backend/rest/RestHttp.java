@@ -36,7 +36,9 @@ final class RestHttp {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         String user = location.user() != null ? location.user() : settings.user();
-        String password = location.user() != null ? location.password() : settings.password();
+        String password = location.user() == null ? settings.password() : location.password() != null
+                ? location.password() : settings.user() == null || settings.user().equals(location.user())
+                ? settings.password() : null;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
         this.permits = new Semaphore(settings.connections(), true);

@@ -2,12 +2,14 @@ package org.hygie.backend.rest;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Settings of a REST backend, from the backend options and the environment:
  * <ul>
  *   <li>{@code HYGIE_REST_USERNAME} / {@code HYGIE_REST_PASSWORD}: HTTP basic credentials when the location has none
- *       (keeps the password out of argv, where {@code --repo} would show it);</li>
+ *       (keeps the password out of argv, where {@code --repo} would show it); a location that names the user but
+ *       no password takes {@code HYGIE_REST_PASSWORD} (unless {@code HYGIE_REST_USERNAME} names someone else);</li>
  *   <li>{@code rest.connections}: requests at once (default 5, as restic);</li>
  *   <li>{@code rest.timeout}: seconds to wait for an answer, plus the time a slow link needs for the body (default
  *       60).</li>
@@ -16,6 +18,8 @@ import java.util.Map;
 public record RestSettings(String user, String password, int connections, Duration timeout) {
     public static final String CONNECTIONS = "rest.connections";
     public static final String TIMEOUT = "rest.timeout";
+    /** The option names ({@code -o}) a REST server takes. */
+    public static final Set<String> OPTIONS = Set.of(CONNECTIONS, TIMEOUT);
 
     public RestSettings {
         if (connections < 1 || connections > 64) {
@@ -29,10 +33,28 @@ public record RestSettings(String user, String password, int connections, Durati
     public static RestSettings resolve(Map<String, String> options, Map<String, String> env) {
         String user = env.get("HYGIE_REST_USERNAME");
         String password = env.get("HYGIE_REST_PASSWORD");
-        int connections = Integer.parseInt(options.getOrDefault(CONNECTIONS, "5"));
-        Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault(TIMEOUT, "60")));
+        for (String k : options.keySet()) {
+            if (k.startsWith("rest.") && !OPTIONS.contains(k)) {
+                throw new IllegalArgumentException("unknown REST option " + k + " (known: " + String.join(", ",
+                        new java.util.TreeSet<>(OPTIONS)) + ")");
+            }
+        }
+        int connections = number(options, CONNECTIONS, 5);
+        Duration timeout = Duration.ofSeconds(number(options, TIMEOUT, 60));
         return new RestSettings(user == null || user.isEmpty() ? null : user,
                 password == null || password.isEmpty() ? null : password, connections, timeout);
+    }
+
+    private static int number(Map<String, String> options, String name, int dflt) {
+        String v = options.get(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not " + v, e);
+        }
     }
 
     @Override

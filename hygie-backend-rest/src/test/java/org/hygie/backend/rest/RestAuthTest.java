@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.hygie.backend.rest.testing.RcloneServer;
 import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.BackendSecrets;
 import org.hygie.repository.backend.FileType;
 import org.hygie.repository.backend.Locations;
 import org.hygie.repository.error.RepositoryException;
@@ -55,6 +56,41 @@ class RestAuthTest {
             b.create();
             assertTrue(b.list(FileType.KEY).isEmpty());
         }
+    }
+
+    @Test
+    void credentialsHandedInWinOverTheEnvironment() throws Exception {
+        BackendSecrets right = BackendSecrets.of(Map.of("HYGIE_REST_USERNAME", "cabinet", "HYGIE_REST_PASSWORD",
+                "s3cret-du-nas"));
+        Map<String, String> wrongEnv = Map.of("HYGIE_REST_USERNAME", "cabinet", "HYGIE_REST_PASSWORD", "vieux");
+        try (Backend b = new RestBackendProvider(wrongEnv).open(url("", "handed-in"), Map.of(), right)) {
+            b.create();
+            assertEquals(List.of(), b.list(FileType.SNAPSHOT));
+        }
+        Map<String, String> rightEnv = Map.of("HYGIE_REST_USERNAME", "cabinet", "HYGIE_REST_PASSWORD",
+                "s3cret-du-nas");
+        BackendSecrets wrong = BackendSecrets.of(Map.of("HYGIE_REST_USERNAME", "cabinet", "HYGIE_REST_PASSWORD",
+                "pas-celui-la"));
+        try (Backend b = new RestBackendProvider(rightEnv).open(url("", "handed-in"), Map.of(), wrong)) {
+            IOException e = assertThrows(IOException.class, () -> b.list(FileType.SNAPSHOT));
+            assertTrue(e.getMessage().contains("(401)"), e.getMessage());
+            assertFalse(e.getMessage().contains("pas-celui-la"), e.getMessage());
+        }
+        // the user in the location, the password handed in (the practice's credentials file)
+        BackendSecrets password = BackendSecrets.of(Map.of("HYGIE_REST_PASSWORD", "s3cret-du-nas"));
+        try (Backend b = Locations.open(url("cabinet@", "handed-in"), Map.of(), password)) {
+            assertEquals(List.of(), b.list(FileType.SNAPSHOT));
+        }
+    }
+
+    @Test
+    void optionsAreChecked() {
+        RestBackendProvider p = new RestBackendProvider(Map.of());
+        assertEquals(java.util.Set.of("rest.connections", "rest.timeout"), p.optionNames());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> p.checkOptions(Map.of("rest.timout", "2")));
+        assertTrue(unknown.getMessage().contains("unknown REST option rest.timout"), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> p.checkOptions(Map.of("rest.connections", "beaucoup")));
     }
 
     @Test

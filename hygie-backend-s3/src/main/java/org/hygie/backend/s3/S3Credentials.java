@@ -2,7 +2,10 @@ package org.hygie.backend.s3;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.hygie.repository.backend.BackendSecrets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -15,6 +18,8 @@ import software.amazon.awssdk.profiles.ProfileFile;
 /**
  * Where the access key comes from, in the order restic reads it:
  * <ol>
+ *   <li>first, the credentials a program hands in ({@link BackendSecrets}, under the same names: the practice's
+ *       credentials file), which replace the environment's key pair as a whole ({@link #environment});</li>
  *   <li>{@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, with {@code AWS_SESSION_TOKEN} for temporary
  *       credentials;</li>
  *   <li>otherwise a profile ({@code AWS_PROFILE}, default {@code default}) of the shared credentials file
@@ -64,6 +69,25 @@ public final class S3Credentials {
                     + ": " + e.getMessage(), e);
         }
         return provider;
+    }
+
+    /**
+     * The environment the settings are read from: {@code env} with {@code secrets} over it. A key given in the
+     * secrets replaces the environment's whole key pair (its session token and profile too), so that an access key
+     * id from one source is never signed with a secret from another.
+     */
+    public static Map<String, String> environment(Map<String, String> env, BackendSecrets secrets) {
+        if (secrets.isEmpty()) {
+            return env;
+        }
+        Map<String, String> out = new HashMap<>(env);
+        if (secrets.get("AWS_ACCESS_KEY_ID") != null || secrets.get("AWS_SECRET_ACCESS_KEY") != null) {
+            for (String k : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+                    "AWS_SHARED_CREDENTIALS_FILE")) {
+                out.remove(k);
+            }
+        }
+        return secrets.over(out);
     }
 
     /** Fixed credentials (tests, or a caller that holds them). */

@@ -35,7 +35,8 @@ public record S3Settings(String region, Duration readTimeout, Duration connectTi
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final long DEFAULT_PACK_CACHE = 64L << 20;
-    private static final Set<String> KNOWN = Set.of("s3.region", "s3.timeout", "s3.connect-timeout",
+    /** The option names ({@code -o}) an S3 store takes. */
+    public static final Set<String> OPTIONS = Set.of("s3.region", "s3.timeout", "s3.connect-timeout",
             "s3.conditional-put", "s3.pack-cache");
 
     public S3Settings {
@@ -59,10 +60,20 @@ public record S3Settings(String region, Duration readTimeout, Duration connectTi
      * to other backends and are ignored) and the environment {@code env} ({@link System#getenv()} in production).
      */
     public static S3Settings from(Map<String, String> options, Map<String, String> env) {
+        return parse(options, env, () -> S3Credentials.fromEnvironment(env));
+    }
+
+    /** Checks the {@code options} as {@link #from} does, without looking for credentials. */
+    public static void checkOptions(Map<String, String> options) {
+        parse(options, Map.of(), () -> S3Credentials.of("-", "-"));
+    }
+
+    private static S3Settings parse(Map<String, String> options, Map<String, String> env,
+            java.util.function.Supplier<AwsCredentialsProvider> credentials) {
         for (String k : options.keySet()) {
-            if (k.startsWith("s3.") && !KNOWN.contains(k)) {
+            if (k.startsWith("s3.") && !OPTIONS.contains(k)) {
                 throw new IllegalArgumentException("unknown S3 option " + k + " (known: " + String.join(", ",
-                        new java.util.TreeSet<>(KNOWN)) + ")");
+                        new java.util.TreeSet<>(OPTIONS)) + ")");
             }
         }
         String region = firstNonBlank(options.get("s3.region"), env.get("AWS_DEFAULT_REGION"), env.get("AWS_REGION"),
@@ -85,8 +96,7 @@ public record S3Settings(String region, Duration readTimeout, Duration connectTi
                 throw new IllegalArgumentException("s3.pack-cache must not be negative");
             }
         }
-        return new S3Settings(region.trim(), read, connect, cond.equals("true"), S3Credentials.fromEnvironment(env),
-                cache);
+        return new S3Settings(region.trim(), read, connect, cond.equals("true"), credentials.get(), cache);
     }
 
     /** Settings with every default, and these credentials. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How to reach an SSH server, from the backend options and the environment (an option wins):
@@ -26,6 +27,8 @@ public record SftpSettings(List<Path> keyFiles, boolean keyFilesExplicit, String
     public static final String KNOWN_HOSTS = "sftp.known-hosts";
     public static final String CONNECTIONS = "sftp.connections";
     public static final String TIMEOUT = "sftp.timeout";
+    /** The option names ({@code -o}) an SSH server takes. */
+    public static final Set<String> OPTIONS = Set.of(KEY, KNOWN_HOSTS, CONNECTIONS, TIMEOUT);
 
     public SftpSettings {
         keyFiles = List.copyOf(keyFiles);
@@ -50,11 +53,29 @@ public record SftpSettings(List<Path> keyFiles, boolean keyFilesExplicit, String
             }
         }
         String known = first(options.get(KNOWN_HOSTS), env.get("HYGIE_SFTP_KNOWN_HOSTS"));
-        int connections = Integer.parseInt(first(options.get(CONNECTIONS), "5"));
-        Duration timeout = Duration.ofSeconds(Long.parseLong(first(options.get(TIMEOUT), "60")));
+        for (String k : options.keySet()) {
+            if (k.startsWith("sftp.") && !OPTIONS.contains(k)) {
+                throw new IllegalArgumentException("unknown SFTP option " + k + " (known: " + String.join(", ",
+                        new java.util.TreeSet<>(OPTIONS)) + ")");
+            }
+        }
+        int connections = number(options, CONNECTIONS, 5);
+        Duration timeout = Duration.ofSeconds(number(options, TIMEOUT, 60));
         return new SftpSettings(keys, key != null, env.get("HYGIE_SFTP_KEY_PASSPHRASE"),
                 emptyToNull(env.get("HYGIE_SFTP_PASSWORD")),
                 known != null ? Path.of(known) : ssh.resolve("known_hosts"), connections, timeout);
+    }
+
+    private static int number(Map<String, String> options, String name, int dflt) {
+        String v = options.get(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not " + v, e);
+        }
     }
 
     private static String first(String a, String b) {

@@ -18,6 +18,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.hygie.backend.sftp.testing.SftpTestServer;
 import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.BackendSecrets;
 import org.hygie.repository.backend.FileType;
 import org.hygie.repository.backend.Locations;
 import org.hygie.repository.backend.RetryingBackend;
@@ -128,6 +129,40 @@ class SftpSecurityTest {
             b.create();
         }
         assertTrue(Files.isDirectory(server.root().resolve("by-password/keys")));
+    }
+
+    @Test
+    void aPasswordHandedInWinsOverTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("HYGIE_SFTP_KNOWN_HOSTS", server.knownHosts().toString(),
+                "HYGIE_SFTP_PASSWORD", "pas le bon");
+        BackendSecrets right = BackendSecrets.of(Map.of("HYGIE_SFTP_PASSWORD", SftpTestServer.PASSWORD));
+        try (Backend b = new SftpBackendProvider(env, home).open(server.location("/handed-in"), Map.of(), right)) {
+            b.create();
+        }
+        assertTrue(Files.isDirectory(server.root().resolve("handed-in/keys")));
+        // and the other way round: the right password in the environment does not rescue a wrong one handed in
+        Map<String, String> rightEnv = Map.of("HYGIE_SFTP_KNOWN_HOSTS", server.knownHosts().toString(),
+                "HYGIE_SFTP_PASSWORD", SftpTestServer.PASSWORD);
+        BackendSecrets wrong = BackendSecrets.of(Map.of("HYGIE_SFTP_PASSWORD", "toujours pas"));
+        IOException e = assertThrows(IOException.class, () -> new SftpBackendProvider(rightEnv, home)
+                .open(server.location("/handed-in-wrong"), Map.of(), wrong));
+        assertFalse(e.getMessage().contains("toujours pas"), e.getMessage());
+        assertFalse(Files.exists(server.root().resolve("handed-in-wrong")));
+    }
+
+    @Test
+    void optionsAreChecked() {
+        SftpBackendProvider p = new SftpBackendProvider(Map.of(), home);
+        assertEquals(java.util.Set.of("sftp.key", "sftp.known-hosts", "sftp.connections", "sftp.timeout"),
+                p.optionNames());
+        p.checkOptions(Map.of("sftp.connections", "2", "s3.region", "ignored"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> p.checkOptions(Map.of("sftp.conections", "2")));
+        assertTrue(unknown.getMessage().contains("unknown SFTP option sftp.conections"), unknown.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> p.checkOptions(Map.of("sftp.timeout", "une minute")));
+        assertTrue(bad.getMessage().contains("sftp.timeout must be a whole number"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> p.checkOptions(Map.of("sftp.connections", "0")));
     }
 
     @Test

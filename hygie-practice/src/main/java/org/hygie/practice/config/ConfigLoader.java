@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.hygie.practice.config.YamlTree.Mapping;
 import org.hygie.practice.config.YamlTree.Node;
 import org.hygie.practice.config.YamlTree.Scalar;
 import org.hygie.practice.config.YamlTree.Sequence;
+import org.hygie.repository.backend.BackendSecrets;
+import org.hygie.repository.backend.Locations;
 
 /**
  * Reads a practice's YAML configuration and checks all of it, collecting every problem with its line: unknown
@@ -29,7 +32,8 @@ public final class ConfigLoader {
     static final List<String> TOP = List.of("practice", "language", "sources", "media", "schedule", "retention",
             "verify", "password-file", "notify", "state-dir");
     static final List<String> SOURCE = List.of("path", "exclude", "before");
-    static final List<String> MEDIUM = List.of("name", "repo", "rotation", "offsite", "id", "kept-at");
+    static final List<String> MEDIUM = List.of("name", "repo", "rotation", "offsite", "id", "kept-at", "options",
+            "credentials");
     static final List<String> RETENTION = List.of("daily", "weekly", "monthly", "yearly-within");
     static final List<String> VERIFY = List.of("read-all-within", "drill-every", "drill-files");
     static final List<String> NOTIFY = List.of("smtp", "to", "from", "user", "password-file");
@@ -200,14 +204,94 @@ public final class ConfigLoader {
             if (name == null || repo == null) {
                 continue;
             }
+            Map<String, String> options = options(m);
+            Path credentials = path(m, "credentials", null);
             String location = repo;
             Medium probe = new Medium(name, repo, null, false, null, null, 0);
             if (probe.local()) {
                 location = resolve(repo.startsWith("local:") ? repo.substring(6) : repo).toString();
+                for (String k : List.of("options", "credentials")) {
+                    if (m.entries().containsKey(k)) {
+                        error(line(m, k), "remote-only", name, k);
+                    }
+                }
+            } else {
+                remote(m, name, repo, probe.scheme(), options, credentials);
             }
-            out.add(new Medium(name, location, rotation, offsite, id, keptAt, m.line()));
+            out.add(new Medium(name, location, rotation, offsite, id, keptAt, options, credentials, m.line()));
         }
         return out;
+    }
+
+    /** A medium's backend options: a mapping of restic's {@code -o} names to their values. */
+    private Map<String, String> options(Mapping m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Mapping o = mapping(m, "options");
+        if (o == null) {
+            return out;
+        }
+        for (YamlTree.Key k : o.duplicates()) {
+            error(k.line(), "duplicate-key", "options." + k.name());
+        }
+        for (YamlTree.Entry e : o.entries().values()) {
+            if (e.value() instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
+                out.put(e.key().name(), s.text().strip());
+            } else {
+                error(e.key().line(), "not-text", e.key().name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks a store's options as {@code -o} is checked (no secret, names of this storage, values the backend
+     * takes) and its credentials file (private, known names); reports the URL's password.
+     */
+    private void remote(Mapping m, String name, String repo, String scheme, Map<String, String> options,
+            Path credentials) {
+        if (!Locations.redact(repo).equals(repo)) {
+            warn(line(m, "repo"), "repo-password", name, Locations.redact(repo),
+                    String.join(", ", BackendSecrets.names(scheme)));
+        }
+        Mapping o = mapping(m, "options");
+        boolean namesOk = true;
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            String k = e.getKey();
+            int line = o == null ? line(m, "options") : line(o, k);
+            if (BackendSecrets.isSecretOption(k)) {
+                error(line, "option-secret", k);
+                namesOk = false;
+            } else if (!k.startsWith(scheme + ".")) {
+                error(line, "option-other", k, scheme + ":", scheme);
+                namesOk = false;
+            } else {
+                java.util.Optional<Set<String>> known = Locations.optionNames(scheme);
+                if (known.isPresent() && !known.get().contains(k)) {
+                    List<String> names = new java.util.TreeSet<>(known.get()).stream().toList();
+                    String near = Suggest.nearest(k, names);
+                    if (near != null) {
+                        error(line, "unknown-option-near", k, near);
+                    } else {
+                        error(line, "unknown-option", k, String.join(", ", names));
+                    }
+                    namesOk = false;
+                }
+            }
+        }
+        if (namesOk && !options.isEmpty()) {
+            try {
+                Locations.checkOptions(repo, options);
+            } catch (IllegalArgumentException e) {
+                error(line(m, "options"), "bad-option", e.getMessage());
+            }
+        }
+        if (credentials != null) {
+            try {
+                CredentialsFile.read(credentials, scheme);
+            } catch (CredentialsFile.Refused e) {
+                error(line(m, "credentials"), e.code(), e.args());
+            }
+        }
     }
 
     /** Checks the media plan against the guide: two media at least, one outside the practice. */

@@ -41,6 +41,18 @@ public final class ConfigWriter {
             if (m.keptAt() != null) {
                 b.append("    kept-at: ").append(q(m.keptAt())).append('\n');
             }
+            if (!m.options().isEmpty()) {
+                b.append("    options: {");
+                int i = 0;
+                for (java.util.Map.Entry<String, String> o : m.options().entrySet()) {
+                    b.append(i++ == 0 ? "" : ", ").append(q(o.getKey())).append(": ").append(q(o.getValue()));
+                }
+                b.append("}\n");
+            }
+            if (m.credentials() != null) {
+                b.append("    credentials: ").append(q(m.credentials().toString()))
+                        .append("   # identifiants du stockage (privé, chmod 600) : jamais dans ce fichier\n");
+            }
             if (m.id() != null) {
                 b.append("    id: ").append(m.id()).append("   # identifiant du dépôt : reconnaît ce support\n");
             }

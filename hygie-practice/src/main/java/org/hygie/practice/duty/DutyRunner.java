@@ -48,6 +48,7 @@ import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.backend.Locations;
 import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import org.hygie.repository.write.OrphanPacks;
@@ -261,8 +262,9 @@ public final class DutyRunner {
         for (Found f : result.media()) {
             MediumState before = journal.medium(f.name());
             MediumState after;
+            String where = Locations.redact(f.location());
             if (f.present()) {
-                after = new MediumState(f.name(), f.repositoryId(), f.location(), true,
+                after = new MediumState(f.name(), f.repositoryId(), where, true,
                         before.present() && before.presentSince() != null ? before.presentSince() : now, null, now);
             } else {
                 Instant away = before.present() ? now : before.awaySince();
@@ -276,20 +278,20 @@ public final class DutyRunner {
                 case FOREIGN, WRONG_PASSWORD -> Outcome.FAILED;
                 case NOT_INITIALISED, UNREACHABLE -> Outcome.WARNING;
             };
-            ObjectNode d = journal.object().put("presence", f.presence().code()).put("location", f.location())
+            ObjectNode d = journal.object().put("presence", f.presence().code()).put("location", where)
                     .put("rotates", f.medium().rotates()).put("offsite", f.medium().offsite())
                     .put("adopted", f.adopted());
             d.put("found", f.repositoryId());
             d.put("expected", f.expectedId());
             d.put("detail", f.detail());
             String summary = switch (f.presence()) {
-                case PRESENT -> "present at " + f.location() + (f.adopted() ? " (repository " + f.repositoryId()
+                case PRESENT -> "present at " + where + (f.adopted() ? " (repository " + f.repositoryId()
                         + " recorded)" : "");
                 case AWAY -> "away";
-                case FOREIGN -> "refused: " + f.location() + " holds repository " + f.repositoryId()
+                case FOREIGN -> "refused: " + where + " holds repository " + f.repositoryId()
                         + ", expected " + f.expectedId();
-                case WRONG_PASSWORD -> "the password does not open " + f.location();
-                case NOT_INITIALISED -> "no repository at " + f.location();
+                case WRONG_PASSWORD -> "the password does not open " + where;
+                case NOT_INITIALISED -> "no repository at " + where;
                 case UNREACHABLE -> "unreachable: " + f.detail();
             };
             record(Step.PRESENCE, f.name(), o, summary, d);

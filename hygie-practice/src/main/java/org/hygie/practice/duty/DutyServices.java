@@ -2,13 +2,11 @@ package org.hygie.practice.duty;
 
 import java.time.Clock;
 import java.util.Random;
-import java.util.function.Function;
 import org.hygie.practice.config.PracticeConfig;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.notify.Notifier;
 import org.hygie.practice.notify.SmtpNotifier;
 import org.hygie.repository.Repository;
-import org.hygie.repository.backend.Backend;
-import org.hygie.repository.backend.Locations;
 import org.hygie.repository.host.Host;
 import org.hygie.repository.write.WriterOptions;
 
@@ -16,14 +14,14 @@ import org.hygie.repository.write.WriterOptions;
  * Everything the duty uses from the outside world, handed in so that a test sets the date, replaces the
  * audit, the SMART probe or the mail server, and the product uses the real ones ({@link #live}).
  */
-public record DutyServices(Clock clock, Function<String, Backend> backends, RetentionStep retention,
+public record DutyServices(Clock clock, MediumOpener backends, RetentionStep retention,
         SmartProbe smart, SpaceProbe space, AuditStep audit, Notifier notifier, Commands commands, Random random,
         WriterOptions writer, Repository.KdfParams kdf, String host) {
 
     /** The real world: the system clock, real backends, smartctl, the live audit, the configured mail server. */
     public static DutyServices live(PracticeConfig config) {
         Clock clock = Clock.systemDefaultZone();
-        return new DutyServices(clock, Locations::open, new ForgetRetentionStep(),
+        return new DutyServices(clock, MediumOpener.LIVE, new ForgetRetentionStep(),
                 SmartProbe.smartctl(Commands.SYSTEM), SpaceProbe.FILE_STORE, AuditStep.LIVE,
                 config.alerts() == null ? Notifier.NONE : new SmtpNotifier(config.alerts(), clock), Commands.SYSTEM,
                 new java.security.SecureRandom(), WriterOptions.defaults(), Repository.KdfParams.DEFAULT,

@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.journal.Journal;
-import org.hygie.repository.backend.Backend;
 
 /**
  * One medium opened for reading (a restore from a face), found the way the duty finds it: by its repository id
@@ -48,7 +46,7 @@ public final class MediaAccess {
      * Finds medium {@code name}: when present, its repository is open and the caller closes it; otherwise the
      * result says why (away, refused, unreachable). The other media opened on the way are closed.
      */
-    public static Found find(PracticeConfig config, Journal journal, Function<String, Backend> backends, String name) {
+    public static Found find(PracticeConfig config, Journal journal, MediumOpener backends, String name) {
         Medium wanted = config.medium(name).orElseThrow(() -> new IllegalArgumentException("unknown medium " + name));
         MediaFinder.Result all = new MediaFinder(backends).find(config.media(), expectedIds(config, journal),
                 password(config));

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import org.hygie.practice.config.CredentialsFile;
 import org.hygie.practice.config.Medium;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
@@ -24,9 +24,9 @@ import org.hygie.repository.error.RepositoryException;
  * expects is refused for the medium configured there ({@link Presence#FOREIGN}); nothing is written to it.
  */
 public final class MediaFinder {
-    private final Function<String, Backend> backends;
+    private final MediumOpener backends;
 
-    public MediaFinder(Function<String, Backend> backends) {
+    public MediaFinder(MediumOpener backends) {
         this.backends = backends;
     }
 
@@ -139,8 +139,8 @@ public final class MediaFinder {
         }
         Backend backend;
         try {
-            backend = backends.apply(location);
-        } catch (RepositoryException | IllegalArgumentException e) {
+            backend = backends.open(m);
+        } catch (RepositoryException | IllegalArgumentException | CredentialsFile.Refused e) {
             return new Probe(location, Presence.UNREACHABLE, null, null, e.getMessage());
         }
         try {

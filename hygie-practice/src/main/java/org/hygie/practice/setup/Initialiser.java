@@ -2,9 +2,11 @@ package org.hygie.practice.setup;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.function.Function;
+import org.hygie.practice.config.Medium;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.Locations;
 import org.hygie.repository.chunker.Polynomial;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
@@ -14,10 +16,10 @@ import org.hygie.repository.error.RepositoryException;
  * already there when the password opens it. Returns the repository id that will recognise the medium.
  */
 public final class Initialiser {
-    private final Function<String, Backend> backends;
+    private final MediumOpener backends;
     private final Repository.KdfParams kdf;
 
-    public Initialiser(Function<String, Backend> backends, Repository.KdfParams kdf) {
+    public Initialiser(MediumOpener backends, Repository.KdfParams kdf) {
         this.backends = backends;
         this.kdf = kdf;
     }
@@ -30,13 +32,14 @@ public final class Initialiser {
     }
 
     /**
-     * Opens {@code location} once (for a server, one connection) and closes it on every path: the repository the
-     * password opens is adopted, else a new one is created there; a wrong password or an unreadable location is
-     * thrown. The repositories opened on the backend are not closed apart: closing a repository only closes its
-     * backend.
+     * Opens {@code medium}'s storage once (for a server, one connection, with its options and credentials) and
+     * closes it on every path: the repository the password opens is adopted, else a new one is created there; a
+     * wrong password or an unreadable location is thrown. The repositories opened on the backend are not closed
+     * apart: closing a repository only closes its backend.
      */
-    public Prepared prepare(String location, byte[] password) {
-        try (Backend b = backends.apply(location)) {
+    public Prepared prepare(Medium medium, byte[] password) {
+        String location = Locations.redact(medium.repo());
+        try (Backend b = backends.open(medium)) {
             String existing = existingId(b, password);
             if (existing != null) {
                 return new Prepared(existing, false);

@@ -7,6 +7,7 @@ import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.config.Source;
 import org.hygie.practice.text.Texts;
+import org.hygie.repository.backend.Locations;
 
 /**
  * The recovery kit: one printable HTML page to keep in the safe, saying where every backup is, how to recognise
@@ -43,17 +44,24 @@ public final class RecoveryKit {
             String kind = m.offsite() ? t.get("kit.kind.offsite") : m.rotates()
                     ? t.get("kit.kind.rotating", m.rotation().toString()) : t.get("kit.kind.fixed");
             b.append("<tr><td>").append(h(m.name())).append("</td><td>").append(h(kind)).append("</td><td><code>")
-                    .append(h(m.repo())).append("</code></td><td>").append(h(m.keptAt() == null ? "" : m.keptAt()))
+                    .append(h(Locations.redact(m.repo()))).append("</code></td><td>").append(h(m.keptAt() == null ? "" : m.keptAt()))
                     .append("</td><td class=\"id\">").append(h(m.id() == null ? t.get("kit.id.unknown") : m.id()))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n<p>").append(h(t.get("kit.media.note"))).append("</p>\n");
+        for (Medium m : config.media()) {
+            if (m.credentials() != null) {
+                b.append("<p>").append(h(t.get("kit.credentials", m.name(), m.credentials().toString())))
+                        .append("</p>\n");
+            }
+        }
         b.append("<h2>").append(h(t.get("kit.sources.title"))).append("</h2>\n<ul>\n");
         for (Source s : config.sources()) {
             b.append("<li><code>").append(h(s.path().toString())).append("</code></li>\n");
         }
         b.append("</ul>\n");
-        String example = config.media().isEmpty() ? "/media/disque/hygie" : config.media().get(0).repo();
+        String example = config.media().isEmpty() ? "/media/disque/hygie"
+                : Locations.redact(config.media().get(0).repo());
         b.append("<h2>").append(h(t.get("kit.hygie.title"))).append("</h2>\n<ol>\n");
         b.append("<li>").append(h(t.get("kit.hygie.step1"))).append("</li>\n");
         b.append("<li>").append(h(t.get("kit.hygie.step2"))).append("<br><code>hygie snapshots --repo ")

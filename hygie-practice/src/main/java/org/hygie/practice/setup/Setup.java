@@ -10,11 +10,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hygie.practice.config.ConfigLoader;
 import org.hygie.practice.config.ConfigWriter;
+import org.hygie.practice.config.CredentialsFile;
 import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.Notify;
 import org.hygie.practice.config.PracticeConfig;
@@ -22,28 +26,33 @@ import org.hygie.practice.config.Retention;
 import org.hygie.practice.config.Source;
 import org.hygie.practice.config.Span;
 import org.hygie.practice.config.Verify;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
-import org.hygie.repository.backend.Backend;
 import org.hygie.repository.error.RepositoryException;
 
 /**
  * The guided set-up: asks, in plain words, for the practice's name, the backup password (or makes a strong
  * one), the folders to back up, the disks used in alternation (prepares each one's repository, one after the
- * other when they share a mount point), an optional store outside the practice, the time of the nightly run
- * and the mail alerts; then writes the configuration, the password file (0600) and the recovery kit.
+ * other when they share a mount point), an optional store outside the practice with its credentials (written to a
+ * private file beside the configuration, never into it), the time of the nightly run and the mail alerts; then
+ * writes the configuration, the password file (0600) and the recovery kit.
  */
 public final class Setup {
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    /** {@code rest:http(s)://user[:password]@…}: the user information restic allows in a REST location. */
+    private static final Pattern REST_USER = Pattern.compile("rest:(https?://)([^/@]*)@(.*)");
+    /** The offsite medium's name. */
+    static final String OFFSITE = "cloud";
 
     private final Conversation c;
     private final Texts t;
-    private final Function<String, Backend> backends;
+    private final MediumOpener backends;
     private final Repository.KdfParams kdf;
     private final Clock clock;
     private final Path home;
 
-    public Setup(Conversation conversation, Texts texts, Function<String, Backend> backends,
+    public Setup(Conversation conversation, Texts texts, MediumOpener backends,
             Repository.KdfParams kdf, Clock clock, Path home) {
         this.c = conversation;
         this.t = texts;
@@ -70,7 +79,7 @@ public final class Setup {
         byte[] password = password(passwordFile);
         List<Source> sources = sources();
         List<Medium> media = new ArrayList<>(disks(password));
-        Medium offsite = offsite(password);
+        Medium offsite = offsite(password, dir);
         if (offsite != null) {
             media.add(offsite);
         }
@@ -212,7 +221,8 @@ public final class Setup {
                     continue;
                 }
                 try {
-                    Initialiser.Prepared p = new Initialiser(backends, kdf).prepare(repo.toString(), password);
+                    Initialiser.Prepared p = new Initialiser(backends, kdf).prepare(new Medium(name,
+                            repo.toString(), null, false, null, null, 0), password);
                     if (out.stream().anyMatch(x -> p.id().equals(x.id()))) {
                         c.say(t.get("setup.disk.plug", name));
                         continue;
@@ -230,7 +240,7 @@ public final class Setup {
         return out;
     }
 
-    private Medium offsite(byte[] password) {
+    private Medium offsite(byte[] password, Path dir) throws IOException {
         if (!yes(t.get("setup.offsite"), false)) {
             return null;
         }
@@ -238,14 +248,70 @@ public final class Setup {
         while (loc.isEmpty()) {
             loc = c.ask(t.get("setup.offsite.location"), "");
         }
-        String id = null;
+        Map<String, String> secrets = new LinkedHashMap<>();
+        Matcher rest = REST_USER.matcher(loc);
+        if (loc.startsWith("s3:")) {
+            String keyId = c.ask(t.get("setup.offsite.s3.key"), "");
+            if (!keyId.isEmpty()) {
+                secrets.put("AWS_ACCESS_KEY_ID", keyId);
+                secrets.put("AWS_SECRET_ACCESS_KEY", secret("setup.offsite.s3.secret"));
+            }
+        } else if (loc.startsWith("sftp:")) {
+            String pw = c.secret(t.get("setup.offsite.sftp.password"));
+            if (!pw.isEmpty()) {
+                secrets.put("HYGIE_SFTP_PASSWORD", pw);
+            }
+        } else if (rest.matches()) {
+            // the user and password typed in the location go to the credentials file, not to hygie.yaml
+            String info = rest.group(2);
+            int colon = info.indexOf(':');
+            String user = decode(colon < 0 ? info : info.substring(0, colon));
+            loc = "rest:" + rest.group(1) + rest.group(3);
+            secrets.put("HYGIE_REST_USERNAME", user);
+            if (colon >= 0) {
+                secrets.put("HYGIE_REST_PASSWORD", decode(info.substring(colon + 1)));
+                c.say(t.get("setup.offsite.rest.moved"));
+            } else {
+                secrets.put("HYGIE_REST_PASSWORD", secret("setup.offsite.rest.password", user));
+            }
+        } else if (loc.startsWith("rest:")) {
+            String user = c.ask(t.get("setup.offsite.rest.user"), "");
+            if (!user.isEmpty()) {
+                secrets.put("HYGIE_REST_USERNAME", user);
+                secrets.put("HYGIE_REST_PASSWORD", secret("setup.offsite.rest.password", user));
+            }
+        }
+        Medium m = new Medium(OFFSITE, loc, null, true, null, null, 0);
+        if (!secrets.isEmpty()) {
+            Path file = dir.resolve(OFFSITE + ".credentials");
+            CredentialsFile.write(file, secrets, t.get("setup.offsite.credentials.comment", OFFSITE, loc));
+            c.say(t.get("setup.offsite.credentials", file));
+            m = m.withCredentials(file);
+        }
         try {
-            id = new Initialiser(backends, kdf).prepare(loc, password).id();
-            c.say(t.get("setup.disk.ready", "cloud", id.substring(0, 8), ""));
-        } catch (RepositoryException | IllegalArgumentException e) {
+            Initialiser.Prepared p = new Initialiser(backends, kdf).prepare(m, password);
+            c.say(t.get("setup.disk.ready", OFFSITE, p.id().substring(0, 8), p.created() ? ""
+                    : t.get("setup.disk.adopted")));
+            m = m.withId(p.id());
+        } catch (RepositoryException | IllegalArgumentException | CredentialsFile.Refused e) {
             c.say(t.get("setup.offsite.later", loc, e.getMessage()));
         }
-        return new Medium("cloud", loc, null, true, id, null, 0);
+        return m;
+    }
+
+    /** A secret typed without being shown; asked again while empty. */
+    private String secret(String key, Object... args) {
+        while (true) {
+            String s = c.secret(t.get(key, args));
+            if (!s.isEmpty()) {
+                return s;
+            }
+            c.say(t.get("setup.offsite.secret.empty"));
+        }
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private LocalTime schedule() {

@@ -22,6 +22,7 @@ import org.hygie.practice.journal.Outcome;
 import org.hygie.practice.journal.Step;
 import org.hygie.practice.journal.VerifyCycle;
 import org.hygie.practice.text.Texts;
+import org.hygie.repository.backend.Locations;
 
 /** Builds the status from the configuration and the journal (nothing is written, no repository is opened). */
 public final class Status {
@@ -79,7 +80,7 @@ public final class Status {
         }
         String presence = st.present() ? "present" : st.lastSeen() != null || st.awaySince() != null ? "away"
                 : "unknown";
-        return new MediumStatus(m.name(), m.rotates(), m.offsite(), m.repo(), m.keptAt(),
+        return new MediumStatus(m.name(), m.rotates(), m.offsite(), Locations.redact(m.repo()), m.keptAt(),
                 m.id() != null ? m.id() : st.repositoryId(), presence, plugged, st.presentSince(), st.awaySince(),
                 st.lastSeen(), backup.map(Event::at).orElse(null),
                 backup.map(e -> e.data().path("snapshot").asText(null)).orElse(null), verify.map(Event::at).orElse(null),

@@ -24,11 +24,14 @@ import org.hygie.backend.s3.ResticS3;
 import org.hygie.backend.s3.S3ProxyServer;
 import org.hygie.practice.TestPractice;
 import org.hygie.practice.config.ConfigLoader;
+import org.hygie.practice.config.CredentialsFile;
+import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.journal.Event;
 import org.hygie.practice.journal.Journal;
 import org.hygie.practice.journal.Outcome;
 import org.hygie.practice.journal.Step;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.notify.Mail;
 import org.hygie.practice.setup.Initialiser;
 import org.hygie.practice.status.History;
@@ -48,8 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The practice of issue #6 with a real store outside it: two external disks used in alternation (folders that come
  * and go) and an S3 bucket (s3proxy in this JVM) declared as restic writes it, {@code s3:http://host:port/bucket/
- * prefix}, opened by the duty as the product opens it ({@link Locations}, the S3 backend found by its scheme, the
- * access key from the environment: hygie-practice's pom sets s3proxy's test key for the tests). The clock is set by
+ * prefix}, opened by the duty as the product opens it ({@link MediumOpener#LIVE}: {@link Locations}, the S3 backend
+ * found by its scheme, the access key from the medium's private credentials file, as a duty started by a scheduler
+ * has no AWS variable in its environment; hygie-practice's pom sets none). The clock is set by
  * the test: disk A, then disk B, then no disk; then the store is down for nights on end, then back. What the
  * journal, the notices, the mails and the status say each night, and what the bucket holds, read by restic.
  */
@@ -68,23 +72,28 @@ class OffsiteNightsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assertEquals(S3ProxyServer.ACCESS_KEY, System.getenv("AWS_ACCESS_KEY_ID"),
-                "the S3 backend reads its key from the environment: run this test with Maven (hygie-practice's pom"
-                        + " sets AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for s3proxy)");
         server = new S3ProxyServer();
         p = new TestPractice(tmp);
         p.initDisk("disque-A");
         p.initDisk("disque-B");
         p.unplug("disque-B");
         cloud = server.location("cabinet-exemple", "hygie/poste-accueil");
-        cloudId = new Initialiser(Locations::open, Repository.KdfParams.TESTING)
-                .prepare(cloud, TestPractice.PASSWORD.getBytes(StandardCharsets.UTF_8)).id();
-        // the offsite store as a user writes it in hygie.yaml: restic's location, unquoted
+        Path credentials = p.config.resolveSibling("cloud.credentials");
+        CredentialsFile.write(credentials, S3ProxyServer.env(), "s3proxy");
+        cloudId = new Initialiser(MediumOpener.LIVE, Repository.KdfParams.TESTING)
+                .prepare(new Medium("cloud", cloud, null, true, null, null, Map.of(), credentials, 0),
+                        TestPractice.PASSWORD.getBytes(StandardCharsets.UTF_8)).id();
+        // the offsite store as a user writes it in hygie.yaml: restic's location, unquoted, and its credentials
+        // file beside the configuration
         String yaml = p.yaml().replace("schedule:", "  - name: cloud\n    repo: " + cloud
-                + "\n    offsite: true\n    kept-at: \"hébergeur de données de santé\"\nschedule:");
+                + "\n    offsite: true\n    kept-at: \"hébergeur de données de santé\"\n"
+                + "    options: {s3.region: eu-west-3, s3.timeout: 20}\n"
+                + "    credentials: cloud.credentials\nschedule:");
         Files.writeString(p.config, yaml);
         config = ConfigLoader.load(p.config).config();
         assertFalse(config.media().get(2).local(), "an s3: location is a server, not a folder");
+        assertEquals(credentials, config.media().get(2).credentials(), "relative to the configuration's folder");
+        assertEquals(Map.of("s3.region", "eu-west-3", "s3.timeout", "20"), config.media().get(2).options());
     }
 
     @AfterEach
@@ -334,7 +343,8 @@ class OffsiteNightsTest {
         assertEquals(Files.readString(p.documents.resolve("compte-rendu.txt")), dumped);
 
         // Hygie's repository layer reads the same through the same location
-        try (Repository repo = Repository.open(Locations.open(cloud),
+        try (Repository repo = Repository.open(Locations.open(cloud, Map.of(), CredentialsFile.secrets(
+                config.media().get(2))),
                 TestPractice.PASSWORD.getBytes(StandardCharsets.UTF_8))) {
             assertEquals(cloudId, repo.config().id());
             List<RepositoryException> unreadable = new java.util.ArrayList<>();

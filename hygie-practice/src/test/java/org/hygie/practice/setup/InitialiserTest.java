@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hygie.practice.config.Medium;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FilterBackend;
@@ -47,11 +48,15 @@ class InitialiserTest {
     final List<Counted> opened = new ArrayList<>();
 
     private Initialiser initialiser() {
-        return new Initialiser(location -> {
-            Counted c = new Counted(Locations.open(location));
+        return new Initialiser(medium -> {
+            Counted c = new Counted(Locations.open(medium.repo()));
             opened.add(c);
             return c;
         }, Repository.KdfParams.TESTING);
+    }
+
+    private Medium diskA() {
+        return new Medium("disque-A", tmp.resolve("disque-A").toString(), null, false, null, null, 0);
     }
 
     private void allClosedOnce() {
@@ -61,16 +66,16 @@ class InitialiserTest {
 
     @Test
     void aNewRepositoryIsCreatedAndEveryBackendClosed() {
-        Initialiser.Prepared p = initialiser().prepare(tmp.resolve("disque-A").toString(), PASSWORD);
+        Initialiser.Prepared p = initialiser().prepare(diskA(), PASSWORD);
         assertTrue(p.created());
         allClosedOnce();
     }
 
     @Test
     void anExistingRepositoryIsAdoptedAndItsBackendClosed() {
-        String id = initialiser().prepare(tmp.resolve("disque-A").toString(), PASSWORD).id();
+        String id = initialiser().prepare(diskA(), PASSWORD).id();
         opened.clear();
-        Initialiser.Prepared p = initialiser().prepare(tmp.resolve("disque-A").toString(), PASSWORD);
+        Initialiser.Prepared p = initialiser().prepare(diskA(), PASSWORD);
         assertFalse(p.created());
         assertEquals(id, p.id());
         allClosedOnce();
@@ -78,10 +83,10 @@ class InitialiserTest {
 
     @Test
     void aRepositoryTheWrongPasswordCannotOpenIsRefusedAndItsBackendClosed() {
-        initialiser().prepare(tmp.resolve("disque-A").toString(), PASSWORD);
+        initialiser().prepare(diskA(), PASSWORD);
         opened.clear();
         RepositoryException e = assertThrows(RepositoryException.class, () -> initialiser().prepare(
-                tmp.resolve("disque-A").toString(), "pas le bon".getBytes(StandardCharsets.UTF_8)));
+                diskA(), "pas le bon".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Problem.WRONG_PASSWORD, e.problem(), e.getMessage());
         allClosedOnce();
     }

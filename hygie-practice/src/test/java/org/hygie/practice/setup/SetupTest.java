@@ -18,17 +18,19 @@ import java.util.Deque;
 import java.util.List;
 import org.hygie.practice.TestClock;
 import org.hygie.practice.TestPractice;
+import org.hygie.backend.s3.S3ProxyServer;
 import org.hygie.practice.config.ConfigLoader;
+import org.hygie.practice.config.Medium;
 import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.duty.DutyListener;
 import org.hygie.practice.duty.DutyReport;
 import org.hygie.practice.duty.DutyRunner;
 import org.hygie.practice.journal.Outcome;
 import org.hygie.practice.journal.Step;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.LocalBackend;
-import org.hygie.repository.backend.Locations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +90,7 @@ class SetupTest {
                 "n", // no offsite store
                 "21h45",
                 "o", "smtp://127.0.0.1:2525", "dr.martin@example.org");
-        Setup.Result r = new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING, p.clock, tmp)
+        Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING, p.clock, tmp)
                 .run(config);
         String said = String.join("\n", s.transcript);
         assertTrue(said.contains("Le dossier " + tmp.resolve("nulle-part") + " est introuvable"), said);
@@ -134,6 +136,92 @@ class SetupTest {
     }
 
     @Test
+    void anS3StoreOutsideThePracticeGetsItsKeyInAPrivateFileAndIsInitialisedWithIt() throws Exception {
+        // no AWS variable in this JVM's environment (hygie-practice's pom sets none): the key typed here is the one
+        try (S3ProxyServer server = new S3ProxyServer()) {
+            TestPractice p = new TestPractice(tmp);
+            Files.createDirectories(p.disk("disque-A"));
+            String cloud = server.location("cabinet-exemple", "hygie");
+            Script s = new Script("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
+                    p.documents.toString(), "", "",
+                    "1", "", p.disk("disque-A").resolve("hygie").toString(), "",
+                    "o", cloud, S3ProxyServer.ACCESS_KEY, "", S3ProxyServer.SECRET_KEY, // an empty secret is asked again
+                    "", "n");
+            Path config = tmp.resolve("conf/hygie.yaml");
+            Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING, p.clock,
+                    tmp).run(config);
+            String said = String.join("\n", s.transcript);
+            assertTrue(said.contains("? Identifiant de la clé d'accès S3 (AWS_ACCESS_KEY_ID)"), said);
+            assertTrue(said.contains("? Clé secrète S3 (AWS_SECRET_ACCESS_KEY), non affichée"), said);
+            assertTrue(said.contains("Il faut le saisir"), said);
+            Path credentials = tmp.resolve("conf/cloud.credentials");
+            assertTrue(said.contains("Identifiants du stockage enregistrés (lisibles par vous seul) : " + credentials),
+                    said);
+            assertTrue(said.contains("cloud est prêt (dépôt "), said);
+
+            // the secrets in a private file, NAME=value as the environment names them, and nowhere else
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
+            List<String> lines = Files.readAllLines(credentials).stream().filter(l -> !l.startsWith("#")).toList();
+            assertEquals(List.of("AWS_ACCESS_KEY_ID=" + S3ProxyServer.ACCESS_KEY,
+                    "AWS_SECRET_ACCESS_KEY=" + S3ProxyServer.SECRET_KEY), lines);
+            try (java.util.stream.Stream<Path> files = Files.list(config.getParent())) {
+                assertEquals(List.of("cloud.credentials", "hygie.yaml", "kit-de-restauration.html", "password"),
+                        files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file left");
+            }
+            String yaml = Files.readString(config);
+            assertTrue(yaml.contains("    credentials: \"" + credentials + "\""), yaml);
+            for (String text : List.of(yaml, said, Files.readString(r.kit()))) {
+                assertFalse(text.contains(S3ProxyServer.SECRET_KEY), text);
+            }
+            String kit = Files.readString(r.kit());
+            assertTrue(kit.contains("Identifiants de connexion de « cloud » : dans le fichier privé " + credentials),
+                    kit);
+
+            // the configuration references the file, and the store was initialised with the key of the file
+            PracticeConfig c = ConfigLoader.load(config).config();
+            Medium m = c.medium("cloud").orElseThrow();
+            assertEquals(credentials, m.credentials());
+            assertTrue(m.offsite());
+            assertNotNull(m.id());
+            try (Repository repo = Repository.open(MediumOpener.LIVE.open(m),
+                    Files.readString(r.passwordFile()).strip().getBytes())) {
+                assertEquals(m.id(), repo.config().id());
+            }
+            // and the first night backs up to it
+            p.clock.set(LocalDateTime.of(2026, 3, 2, 2, 30));
+            DutyReport night = new DutyRunner(c, p.services(), DutyListener.NONE).duty();
+            assertEquals(1, night.events(Step.BACKUP).stream().filter(e -> "cloud".equals(e.medium())
+                    && e.outcome() == Outcome.OK).count(), night.events(Step.BACKUP).toString());
+        }
+    }
+
+    @Test
+    void aRestPasswordTypedInTheLocationIsMovedToTheCredentialsFile() throws Exception {
+        TestPractice p = new TestPractice(tmp);
+        Files.createDirectories(p.disk("disque-A"));
+        Script s = new Script("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
+                p.documents.toString(), "", "",
+                "1", "", p.disk("disque-A").resolve("hygie").toString(), "",
+                "o", "rest:http://cabinet:s3cret%2Fdu%2Bnas@127.0.0.1:1/cabinet/",
+                "", "n");
+        Path config = tmp.resolve("conf/hygie.yaml");
+        Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING, p.clock, tmp)
+                .run(config);
+        String said = String.join("\n", s.transcript);
+        assertTrue(said.contains("Le mot de passe tapé dans l'emplacement en a été retiré"), said);
+        Path credentials = tmp.resolve("conf/cloud.credentials");
+        assertEquals(List.of("HYGIE_REST_USERNAME=cabinet", "HYGIE_REST_PASSWORD=s3cret/du+nas"),
+                Files.readAllLines(credentials).stream().filter(l -> !l.startsWith("#")).toList());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
+        Medium m = ConfigLoader.load(config).config().medium("cloud").orElseThrow();
+        assertEquals("rest:http://127.0.0.1:1/cabinet/", m.repo());
+        assertEquals(credentials, m.credentials());
+        for (String text : List.of(Files.readString(config), said, Files.readString(r.kit()))) {
+            assertFalse(text.contains("s3cret"), text);
+        }
+    }
+
+    @Test
     void twoDisksAtTheSameMountPointArePreparedOneAfterTheOther() throws Exception {
         TestPractice p = new TestPractice(tmp);
         Path usb = Files.createDirectories(tmp.resolve("media/usb"));
@@ -153,7 +241,7 @@ class SetupTest {
                 "", "", swap, "", "",
                 "n", "", "n");
         Path config = tmp.resolve("conf/hygie.yaml");
-        new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING,
+        new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING,
                 new TestClock(LocalDateTime.of(2026, 3, 1, 10, 0), ZoneId.of("Europe/Paris")), tmp).run(config);
         PracticeConfig c = ConfigLoader.load(config).config();
         assertEquals(c.media().get(0).repo(), c.media().get(1).repo(), "one mount point for both");
@@ -166,7 +254,7 @@ class SetupTest {
         Path config = tmp.resolve("hygie.yaml");
         Files.writeString(config, "practice: X\n");
         Script s = new Script("n");
-        Setup.Result r = new Setup(s, Texts.of("fr"), Locations::open, Repository.KdfParams.TESTING,
+        Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING,
                 java.time.Clock.systemUTC(), tmp).run(config);
         assertEquals("practice: X\n", Files.readString(config));
         assertEquals(null, r.config());

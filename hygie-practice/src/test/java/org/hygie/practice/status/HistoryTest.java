@@ -21,8 +21,8 @@ import org.hygie.practice.journal.Journal;
 import org.hygie.practice.journal.Outcome;
 import org.hygie.practice.media.Found;
 import org.hygie.practice.media.MediaAccess;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.status.History.NightState;
-import org.hygie.repository.backend.Locations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,9 +135,9 @@ class HistoryTest {
         p.unplug("disque-A");
         Files.move(tmp.resolve("home-disque-B"), p.disk("disque-A"));
         try (Journal j = Journal.open(config.stateDir(), p.clock)) {
-            Found a = MediaAccess.find(config, j, Locations::open, "disque-A");
+            Found a = MediaAccess.find(config, j, MediumOpener.LIVE, "disque-A");
             assertFalse(a.present(), "the repository at disk A's place is not disk A's");
-            Found b = MediaAccess.find(config, j, Locations::open, "disque-B");
+            Found b = MediaAccess.find(config, j, MediumOpener.LIVE, "disque-B");
             assertTrue(b.present());
             try (var repo = b.repository()) {
                 assertEquals(p.disk("disque-A").resolve("hygie").toString(), b.location());

@@ -3,7 +3,9 @@ package org.hygie.repository.backend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
 
@@ -20,18 +22,31 @@ public final class Locations {
     }
 
     public static Backend open(String location, Map<String, String> options) {
+        return open(location, options, BackendSecrets.NONE);
+    }
+
+    /**
+     * Opens {@code location} with backend {@code options} and credentials handed in by a program
+     * ({@link BackendSecrets}, which win over the process environment). Options that would carry a secret are
+     * refused ({@link BackendSecrets#isSecretOption}); a folder takes no credentials.
+     */
+    public static Backend open(String location, Map<String, String> options, BackendSecrets secrets) {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("empty repository location");
         }
+        BackendSecrets.refuseSecretOptions(options);
         String scheme = scheme(location);
         if (scheme == null || scheme.equals("local")) {
+            if (!secrets.isEmpty()) {
+                throw new IllegalArgumentException("a folder takes no credentials " + secrets.names());
+            }
             String path = location.startsWith("local:") ? location.substring("local:".length()) : location;
             return new LocalBackend(Path.of(path));
         }
         for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
             if (p.scheme().equals(scheme)) {
                 try {
-                    return new RetryingBackend(p.open(location, options), RetryingBackend.Policy.DEFAULT);
+                    return new RetryingBackend(p.open(location, options, secrets), RetryingBackend.Policy.DEFAULT);
                 } catch (IOException e) {
                     throw new RepositoryException(Problem.IO, redact(location), "cannot reach " + redact(location)
                             + ": " + e.getMessage(), e);
@@ -42,8 +57,38 @@ public final class Locations {
                 "repository locations of type " + scheme + ": are not supported by this build");
     }
 
+    /**
+     * The option names the storage of {@code scheme} takes, or empty when no backend of this build serves it (the
+     * names cannot be checked then).
+     */
+    public static Optional<Set<String>> optionNames(String scheme) {
+        return provider(scheme).map(BackendProvider::optionNames);
+    }
+
+    /**
+     * Checks backend options for {@code location} without opening it, as {@link #open} would check them: an
+     * {@link IllegalArgumentException} names the option and what it expects. Nothing is checked for a storage
+     * this build does not serve.
+     */
+    public static void checkOptions(String location, Map<String, String> options) {
+        BackendSecrets.refuseSecretOptions(options);
+        String scheme = scheme(location);
+        if (scheme != null) {
+            provider(scheme).ifPresent(p -> p.checkOptions(options));
+        }
+    }
+
+    private static Optional<BackendProvider> provider(String scheme) {
+        for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+            if (p.scheme().equals(scheme)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The scheme of a location, or null for a plain path (a Windows drive letter is a path, not a scheme). */
-    static String scheme(String location) {
+    public static String scheme(String location) {
         int colon = location.indexOf(':');
         if (colon <= 1) {
             return null;
@@ -52,8 +97,11 @@ public final class Locations {
         return s.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? s : null;
     }
 
-    /** The location with any {@code user:password@} password replaced, for messages and logs. */
+    /**
+     * The location with any {@code user:password@} password replaced, for messages and logs; a password holding a
+     * {@code /} (which a URL should have encoded) is masked too, up to the {@code @}.
+     */
     public static String redact(String location) {
-        return location.replaceAll("(//[^/:@]+):[^@/]*@", "$1:***@");
+        return location.replaceAll("(//[^/:@]+):[^@]*@", "$1:***@");
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hygie.audit.backup.BackupStatusSource;
@@ -35,13 +34,13 @@ import org.hygie.practice.journal.Outcome;
 import org.hygie.practice.journal.Step;
 import org.hygie.practice.media.Found;
 import org.hygie.practice.media.MediaAccess;
+import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.status.History;
 import org.hygie.practice.status.MediumStatus;
 import org.hygie.practice.status.Status;
 import org.hygie.practice.status.StatusReport;
 import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
-import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.Locations;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
@@ -66,7 +65,7 @@ public final class PracticeAdapter implements PracticeView, PracticeActions {
     private final Clock clock;
     private final ZoneId zone;
     private final Supplier<DutyServices> services;
-    private final Function<String, Backend> backends;
+    private final MediumOpener backends;
 
     /**
      * @param config   the practice's configuration
@@ -79,7 +78,7 @@ public final class PracticeAdapter implements PracticeView, PracticeActions {
         this.clock = clock;
         this.zone = zone;
         this.services = services;
-        this.backends = Locations::open;
+        this.backends = MediumOpener.LIVE;
     }
 
     /** The real world: the system clock and zone, the duty's live services (smartctl, the audit, the mail). */
