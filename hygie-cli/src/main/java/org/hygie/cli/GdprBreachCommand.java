@@ -237,12 +237,7 @@ final class GdprBreachCommand {
             Messages msg = parent.messages();
             Terminal t = parent.terminal();
             PracticeConfig config = practice.load(msg, t, json);
-            GdprOverview o;
-            try {
-                o = GdprOverview.read(config, GdprCommand.clock());
-            } catch (RuntimeException e) {
-                throw GdprText.translate(e, msg);
-            }
+            GdprOverview o = GdprText.overview(config, msg);
             if (json) {
                 t.println(GdprJsonView.breaches(o.breaches()).toString());
                 return ExitCode.OK;

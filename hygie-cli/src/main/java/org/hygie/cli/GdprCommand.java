@@ -50,12 +50,7 @@ final class GdprCommand {
             Messages msg = parent.root.messages();
             Terminal t = parent.root.terminal();
             PracticeConfig config = practice.load(msg, t, json);
-            GdprOverview o;
-            try {
-                o = GdprOverview.read(config, clock());
-            } catch (RuntimeException e) {
-                throw GdprText.translate(e, msg);
-            }
+            GdprOverview o = GdprText.overview(config, msg);
             if (json) {
                 t.println(GdprJsonView.status(config.practice(), o, Texts.of(msg.locale())).toString());
             } else {

@@ -83,12 +83,7 @@ final class GdprRegisterCommand {
             Messages msg = parent.messages();
             Terminal t = parent.terminal();
             PracticeConfig config = practice.load(msg, t, json);
-            GdprOverview o;
-            try {
-                o = GdprOverview.read(config, GdprCommand.clock());
-            } catch (RuntimeException e) {
-                throw GdprText.translate(e, msg);
-            }
+            GdprOverview o = GdprText.overview(config, msg);
             if (json) {
                 t.println(GdprJsonView.register(o.register()).toString());
                 return ExitCode.OK;

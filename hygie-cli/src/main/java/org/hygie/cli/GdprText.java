@@ -1,6 +1,7 @@
 package org.hygie.cli;
 
 import java.util.List;
+import org.hygie.practice.config.PracticeConfig;
 import org.hygie.practice.gdpr.BreachClock;
 import org.hygie.practice.gdpr.Decision;
 import org.hygie.practice.gdpr.GdprFileException;
@@ -13,6 +14,15 @@ import org.hygie.practice.text.Texts;
 /** How the {@code hygie gdpr} commands put the practice's GDPR file into words on the terminal. */
 final class GdprText {
     private GdprText() {
+    }
+
+    /** The GDPR file as it stands now, or the user's message when it cannot be read. */
+    static GdprOverview overview(PracticeConfig config, Messages msg) {
+        try {
+            return GdprOverview.read(config, GdprCommand.clock());
+        } catch (RuntimeException e) {
+            throw translate(e, msg);
+        }
     }
 
     /** The GDPR file's errors as messages: a damaged file (exit 1), a refused change (exit 2). */

@@ -3,6 +3,7 @@ package org.hygie.backend.rest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.hygie.repository.backend.BackendOptions;
 
 /**
  * Settings of a REST backend, from the backend options and the environment:
@@ -39,22 +40,10 @@ public record RestSettings(String user, String password, int connections, Durati
                         new java.util.TreeSet<>(OPTIONS)) + ")");
             }
         }
-        int connections = number(options, CONNECTIONS, 5);
-        Duration timeout = Duration.ofSeconds(number(options, TIMEOUT, 60));
+        int connections = BackendOptions.wholeNumber(options, CONNECTIONS, 5);
+        Duration timeout = Duration.ofSeconds(BackendOptions.wholeNumber(options, TIMEOUT, 60));
         return new RestSettings(user == null || user.isEmpty() ? null : user,
                 password == null || password.isEmpty() ? null : password, connections, timeout);
-    }
-
-    private static int number(Map<String, String> options, String name, int dflt) {
-        String v = options.get(name);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not " + v, e);
-        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hygie.repository.backend.BackendOptions;
 
 /**
  * How to reach an SSH server, from the backend options and the environment (an option wins):
@@ -59,23 +60,11 @@ public record SftpSettings(List<Path> keyFiles, boolean keyFilesExplicit, String
                         new java.util.TreeSet<>(OPTIONS)) + ")");
             }
         }
-        int connections = number(options, CONNECTIONS, 5);
-        Duration timeout = Duration.ofSeconds(number(options, TIMEOUT, 60));
+        int connections = BackendOptions.wholeNumber(options, CONNECTIONS, 5);
+        Duration timeout = Duration.ofSeconds(BackendOptions.wholeNumber(options, TIMEOUT, 60));
         return new SftpSettings(keys, key != null, env.get("HYGIE_SFTP_KEY_PASSPHRASE"),
                 emptyToNull(env.get("HYGIE_SFTP_PASSWORD")),
                 known != null ? Path.of(known) : ssh.resolve("known_hosts"), connections, timeout);
-    }
-
-    private static int number(Map<String, String> options, String name, int dflt) {
-        String v = options.get(name);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not " + v, e);
-        }
     }
 
     private static String first(String a, String b) {
