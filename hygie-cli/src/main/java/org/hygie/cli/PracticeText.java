@@ -39,7 +39,8 @@ final class PracticeText {
         var d = e.data();
         String m = e.medium();
         return switch (e.step()) {
-            case Step.PRESENCE -> msg.get("run.presence." + d.path("presence").asText(), m, d.path("location").asText());
+            case Step.PRESENCE -> msg.get("run.presence." + d.path("presence").asText(), m, d.path("location").asText(),
+                    problem(d, msg));
             case Step.BEFORE -> msg.get(e.outcome() == Outcome.OK ? "run.before.ok" : "run.before.failed",
                     d.path("command").asText(), d.path("detail").asText());
             case Step.BACKUP -> switch (e.outcome()) {
@@ -72,6 +73,19 @@ final class PracticeText {
             case Step.DUTY -> e.outcome() == Outcome.FAILED ? msg.get("run.duty.failed", e.summary()) : null;
             default -> null;
         };
+    }
+
+    /**
+     * What is wrong with a medium refused for its credentials file, and the fix: the configuration's sentence
+     * (naming the file, never its content) in the user's language; empty for the other presences.
+     */
+    private static String problem(com.fasterxml.jackson.databind.JsonNode d, Messages msg) {
+        if (!d.hasNonNull("problem")) {
+            return "";
+        }
+        List<String> args = new java.util.ArrayList<>();
+        d.path("args").forEach(a -> args.add(a.asText()));
+        return Texts.of(msg.locale()).get(new Texts.Phrase(d.path("problem").asText(), args, false));
     }
 
     private static String join(com.fasterxml.jackson.databind.JsonNode array) {

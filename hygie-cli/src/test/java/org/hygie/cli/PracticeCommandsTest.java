@@ -122,7 +122,7 @@ class PracticeCommandsTest {
     }
 
     @Test
-    void aCredentialsFileOthersCanReadIsRefusedAndNothingRuns() throws Exception {
+    void aCredentialsFileOthersCanReadRefusesTheStoreOnlyAndTheDisksAreBackedUp() throws Exception {
         try (S3ProxyServer server = new S3ProxyServer()) {
             Path credentials = tmp.resolve("cloud.credentials");
             Files.writeString(credentials, "AWS_ACCESS_KEY_ID=" + S3ProxyServer.ACCESS_KEY
@@ -131,24 +131,51 @@ class PracticeCommandsTest {
             Files.writeString(config, Files.readString(config).replace("password-file:", "  - name: cloud\n"
                     + "    repo: " + server.location("cabinet", "hygie") + "\n    offsite: true\n"
                     + "    credentials: cloud.credentials\npassword-file:"));
+            String fileProblem = "le fichier des identifiants " + credentials + " est accessible à d'autres "
+                    + "utilisateurs de l'ordinateur (droits rw-r--r--) alors qu'il contient des secrets : il est "
+                    + "refusé. Rendez-le privé avec « chmod 600 " + credentials + " »";
             CliRunner.Run run = CliRunner.inProcess("run", "--config", config.toString());
-            assertEquals(ExitCode.USAGE, run.exit(), run.out() + run.err());
-            assertTrue(run.err().contains("hygie.yaml, ligne 10 : le fichier des identifiants " + credentials
-                    + " est accessible à d'autres utilisateurs de l'ordinateur (droits rw-r--r--) alors qu'il contient "
-                    + "des secrets : il est refusé. Rendez-le privé avec « chmod 600 " + credentials + " »"), run.err());
-            assertFalse(run.err().contains(S3ProxyServer.SECRET_KEY) || run.out().contains(S3ProxyServer.SECRET_KEY));
-            assertTrue(Files.notExists(tmp.resolve("journal.db")), "nothing ran");
+            // the night goes on with the disks: a refused medium fails the night, as a wrong password does
+            assertEquals(ExitCode.FAILED, run.exit(), run.out() + run.err());
+            assertTrue(run.err().contains("hygie.yaml, ligne 10 : " + fileProblem), run.err());
+            String out = run.out();
+            assertTrue(out.contains("disque-A : présent"), out);
+            assertTrue(out.contains("Sauvegarde de " + tmp.resolve("cabinet") + " sur disque-A : 2 fichiers"), out);
+            assertTrue(out.contains("cloud : REFUSÉ, " + fileProblem), out);
+            // what to fix, in the list of things to do
+            assertTrue(out.contains("Le support cloud n'a pas été sauvegardé cette nuit : son fichier des "
+                    + "identifiants ne peut pas servir, il a été refusé."), out);
+            assertTrue(out.contains("→ L" + fileProblem.substring(1)), out);
+            assertTrue(out.contains("Une fois ce fichier corrigé, la sauvegarde sur cloud reprendra dès la nuit "
+                    + "suivante."), out);
+            assertFalse(run.err().contains(S3ProxyServer.SECRET_KEY) || out.contains(S3ProxyServer.SECRET_KEY));
             try (java.util.stream.Stream<Path> s = Files.list(tmp.resolve("media/A/hygie/snapshots"))) {
-                assertEquals(0, s.count(), "nothing backed up on the disk");
+                assertEquals(1, s.count(), "disk A backed up");
             }
-            assertFalse(Files.exists(server.bucketDir("cabinet")), "nothing written to the store");
+            assertFalse(Files.exists(server.bucketDir("cabinet")), "nothing asked of the store");
 
-            // once private, the configuration is taken
-            Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+            // hygie status tells it too
             CliRunner.Run status = CliRunner.inProcess("status", "--config", config.toString());
-            assertNotEquals(ExitCode.USAGE, status.exit(), status.err());
-            assertFalse(status.err().contains("identifiants"), status.err());
-            assertTrue(status.out().contains("cloud"), status.out());
+            assertEquals(ExitCode.FAILED, status.exit(), status.out() + status.err());
+            assertTrue(status.out().contains("Le support cloud n'a pas été sauvegardé cette nuit"), status.out());
+            assertTrue(status.out().contains("Rendez-le privé avec « chmod 600 " + credentials + " »"), status.out());
+            CliRunner.Run js = CliRunner.inProcess("status", "--config", config.toString(), "--json");
+            assertTrue(Json.MAPPER.readTree(js.out()).get("notices").findValuesAsText("code").contains("credentials"),
+                    js.out());
+
+            // a drill opens every medium: the store is refused with the same sentence, disk A is drilled
+            CliRunner.Run drill = CliRunner.inProcess("drill", "--config", config.toString());
+            assertEquals(ExitCode.OK, drill.exit(), drill.out() + drill.err());
+            assertTrue(drill.out().contains("cloud : REFUSÉ, " + fileProblem), drill.out());
+            assertTrue(drill.out().contains("✓ " + tmp.resolve("cabinet/compte-rendu.txt")), drill.out());
+
+            // once private, the file is taken: nothing more is said about it, the store is asked (not prepared yet)
+            Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+            CliRunner.Run again = CliRunner.inProcess("run", "--config", config.toString());
+            assertNotEquals(ExitCode.USAGE, again.exit(), again.err());
+            assertFalse(again.err().contains("identifiants"), again.err());
+            assertFalse(again.out().contains("REFUSÉ") || again.out().contains("chmod 600"), again.out());
+            assertTrue(again.out().contains("cloud : branché mais pas encore préparé"), again.out());
         }
     }
 

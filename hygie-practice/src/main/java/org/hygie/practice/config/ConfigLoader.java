@@ -26,7 +26,10 @@ import org.hygie.repository.backend.Locations;
 /**
  * Reads a practice's YAML configuration and checks all of it, collecting every problem with its line: unknown
  * keys (with the nearest known one), wrong types, bad durations and times, missing folders, duplicate media.
- * Errors make the file unusable ({@link ConfigException}); warnings are returned with the configuration.
+ * Errors make the file unusable ({@link ConfigException}); warnings are returned with the configuration. A
+ * problem of one medium only — its credentials file cannot be used (readable by others, missing, malformed) — is
+ * not an error of the file: it is a warning recorded against that medium ({@link Loaded#mediumProblems()}), so the
+ * duty still backs up the other media and refuses that one, saying why.
  */
 public final class ConfigLoader {
     static final List<String> TOP = List.of("practice", "language", "sources", "media", "schedule", "retention",
@@ -43,13 +46,28 @@ public final class ConfigLoader {
     /** Medical records are kept at least 20 years (French public health code); 48 years is the safe default. */
     static final int LEGAL_MIN_YEARS = 20;
 
-    /** A usable configuration and the warnings found in it. */
-    public record Loaded(PracticeConfig config, List<ConfigProblem> warnings) {
+    /**
+     * A usable configuration and the warnings found in it.
+     *
+     * @param mediumProblems by medium name, what makes that medium unusable now (its credentials file), each also
+     *                       among the warnings; the duty refuses that medium only and backs up the others
+     */
+    public record Loaded(PracticeConfig config, List<ConfigProblem> warnings,
+            Map<String, ConfigProblem> mediumProblems) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+            mediumProblems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mediumProblems));
+        }
+
+        public Loaded(PracticeConfig config, List<ConfigProblem> warnings) {
+            this(config, warnings, Map.of());
+        }
     }
 
     private final Path file;
     private final Path home;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final Map<String, ConfigProblem> mediumProblems = new LinkedHashMap<>();
 
     private ConfigLoader(Path file, Path home) {
         this.file = file;
@@ -123,7 +141,7 @@ public final class ConfigLoader {
         PracticeConfig config = new PracticeConfig(practice, language, sources, media, schedule, retention, verify,
                 passwordFile, notify, file, stateDir);
         return new Loaded(config, problems.stream().sorted(java.util.Comparator.comparingInt(ConfigProblem::line))
-                .toList());
+                .toList(), mediumProblems);
     }
 
     // ---- sections
@@ -289,7 +307,10 @@ public final class ConfigLoader {
             try {
                 CredentialsFile.read(credentials, scheme);
             } catch (CredentialsFile.Refused e) {
-                error(line(m, "credentials"), e.code(), e.args());
+                // that medium's problem, not the file's: the other media are still backed up tonight
+                ConfigProblem p = new ConfigProblem(false, line(m, "credentials"), e.code(), e.args());
+                problems.add(p);
+                mediumProblems.put(name, p);
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hygie.practice.text.Texts;
 import org.hygie.repository.backend.BackendSecrets;
 
 /**
@@ -62,6 +63,15 @@ public final class CredentialsFile {
 
         public Object[] args() {
             return args.clone();
+        }
+
+        /**
+         * The sentence for the user ({@code config.<code>}), its values as text (a file, permissions, a line
+         * number, a name: never a value of the file), to be rendered in the reader's language.
+         */
+        public Texts.Phrase phrase() {
+            return new Texts.Phrase("config." + code, java.util.Arrays.stream(args).map(String::valueOf).toList(),
+                    false);
         }
     }
 

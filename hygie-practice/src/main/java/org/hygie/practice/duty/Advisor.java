@@ -22,6 +22,7 @@ import org.hygie.practice.journal.Run;
 import org.hygie.practice.journal.Step;
 import org.hygie.practice.journal.VerifyCycle;
 import org.hygie.practice.media.Presence;
+import org.hygie.practice.text.Texts;
 
 /**
  * Reads the journal against the media plan and says what the doctor needs to know, most serious first: what
@@ -156,6 +157,12 @@ public final class Advisor {
         } else if (p.equals(Presence.AWAY.code()) && !d.path("rotates").asBoolean()) {
             out.add(Notice.of("always-on-away", Notice.Level.WARNING, true, e.medium(), e.medium(),
                     d.path("location").asText()));
+        } else if (p.equals(Presence.CREDENTIALS.code())) {
+            // the sentence naming the file and the fix, in the reader's language; never the file's content
+            List<String> args = new ArrayList<>();
+            d.path("args").forEach(a -> args.add(a.asText()));
+            out.add(Notice.of("credentials", Notice.Level.URGENT, true, e.medium(), e.medium(),
+                    Texts.Phrase.sentence(d.path("problem").asText(), args)).withDetail(d.path("detail").asText(null)));
         } else if (p.equals(Presence.UNREACHABLE.code())) {
             // why, in the helper's technical English, stays out of the sentence
             out.add(Notice.of("unreachable", Notice.Level.WARNING, false, e.medium(), e.medium())

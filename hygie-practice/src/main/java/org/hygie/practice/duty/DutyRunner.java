@@ -275,7 +275,7 @@ public final class DutyRunner {
             Outcome o = switch (f.presence()) {
                 case PRESENT -> Outcome.OK;
                 case AWAY -> f.medium().rotates() ? Outcome.SKIPPED : Outcome.WARNING;
-                case FOREIGN, WRONG_PASSWORD -> Outcome.FAILED;
+                case FOREIGN, WRONG_PASSWORD, CREDENTIALS -> Outcome.FAILED;
                 case NOT_INITIALISED, UNREACHABLE -> Outcome.WARNING;
             };
             ObjectNode d = journal.object().put("presence", f.presence().code()).put("location", where)
@@ -284,6 +284,14 @@ public final class DutyRunner {
             d.put("found", f.repositoryId());
             d.put("expected", f.expectedId());
             d.put("detail", f.detail());
+            if (f.problem() != null) {
+                // the sentence's key and values (the file, its permissions, a line number, a name; never a value
+                // of the file), so the notice says it in the reader's language
+                d.put("problem", f.problem().key());
+                ArrayNode args = d.putArray("args");
+                f.problem().args().forEach(a -> args.add(String.valueOf(a)));
+                d.put("credentials", String.valueOf(f.medium().credentials()));
+            }
             String summary = switch (f.presence()) {
                 case PRESENT -> "present at " + where + (f.adopted() ? " (repository " + f.repositoryId()
                         + " recorded)" : "");
@@ -293,6 +301,7 @@ public final class DutyRunner {
                 case WRONG_PASSWORD -> "the password does not open " + where;
                 case NOT_INITIALISED -> "no repository at " + where;
                 case UNREACHABLE -> "unreachable: " + f.detail();
+                case CREDENTIALS -> "refused, its credentials file cannot be used: " + f.detail();
             };
             record(Step.PRESENCE, f.name(), o, summary, d);
         }
@@ -564,7 +573,8 @@ public final class DutyRunner {
         }
         ArrayNode args = d.putArray("args");
         for (Object a : n.args()) {
-            args.add(a instanceof java.util.Date date ? date.toInstant().toString() : String.valueOf(a));
+            args.add(a instanceof java.util.Date date ? date.toInstant().toString()
+                    : a instanceof Texts.Phrase phrase ? texts.get(phrase) : String.valueOf(a));
         }
         return d;
     }

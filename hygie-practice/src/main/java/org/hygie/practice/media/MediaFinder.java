@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hygie.practice.config.CredentialsFile;
 import org.hygie.practice.config.Medium;
+import org.hygie.practice.text.Texts;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.error.Problem;
@@ -51,7 +52,11 @@ public final class MediaFinder {
     }
 
     /** What one location holds. */
-    private record Probe(String location, Presence state, Repository repo, String id, String detail) {
+    private record Probe(String location, Presence state, Repository repo, String id, String detail,
+            Texts.Phrase problem) {
+        Probe(String location, Presence state, Repository repo, String id, String detail) {
+            this(location, state, repo, id, detail, null);
+        }
     }
 
     /**
@@ -110,7 +115,8 @@ public final class MediaFinder {
                     detail = someoneElses ? "its location holds another medium" : "repository " + p.id()
                             + " found where " + want + " was expected";
                 }
-                f = new Found(m, state, m.repo(), state == Presence.FOREIGN ? p.id() : null, want, null, false, detail);
+                f = new Found(m, state, m.repo(), state == Presence.FOREIGN ? p.id() : null, want, null, false, detail,
+                        p.problem());
             }
             out.add(f);
         }
@@ -140,7 +146,10 @@ public final class MediaFinder {
         Backend backend;
         try {
             backend = backends.open(m);
-        } catch (RepositoryException | IllegalArgumentException | CredentialsFile.Refused e) {
+        } catch (CredentialsFile.Refused e) {
+            // refused before anything is asked of the store: that medium only, with the sentence saying the fix
+            return new Probe(location, Presence.CREDENTIALS, null, null, e.getMessage(), e.phrase());
+        } catch (RepositoryException | IllegalArgumentException e) {
             return new Probe(location, Presence.UNREACHABLE, null, null, e.getMessage());
         }
         try {

@@ -13,7 +13,12 @@ public enum Presence {
     /** The password does not open its repository. */
     WRONG_PASSWORD,
     /** A server that does not answer, or a repository that cannot be read. */
-    UNREACHABLE;
+    UNREACHABLE,
+    /**
+     * Its credentials file cannot be used (readable by others, missing, malformed): refused before anything is
+     * asked of the store; that medium only.
+     */
+    CREDENTIALS;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

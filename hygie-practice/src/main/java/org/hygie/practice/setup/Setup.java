@@ -293,7 +293,11 @@ public final class Setup {
             c.say(t.get("setup.disk.ready", OFFSITE, p.id().substring(0, 8), p.created() ? ""
                     : t.get("setup.disk.adopted")));
             m = m.withId(p.id());
-        } catch (RepositoryException | IllegalArgumentException | CredentialsFile.Refused e) {
+        } catch (CredentialsFile.Refused e) {
+            // the credentials file's own sentence, naming the file and the fix, as the nightly duty says it
+            c.say(t.get("setup.offsite.credentials-refused", OFFSITE, Texts.Phrase.sentence(e.phrase().key(),
+                    e.phrase().args())));
+        } catch (RepositoryException | IllegalArgumentException e) {
             c.say(t.get("setup.offsite.later", loc, e.getMessage()));
         }
         return m;

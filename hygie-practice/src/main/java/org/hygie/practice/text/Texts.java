@@ -1,6 +1,7 @@
 package org.hygie.practice.text;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -41,6 +42,10 @@ public final class Texts {
         return bundle.containsKey(key);
     }
 
+    /**
+     * The text {@code key} with {@code args} put in it; an argument that is a {@link Phrase} is itself rendered in
+     * this language first.
+     */
     public String get(String key, Object... args) {
         String pattern;
         try {
@@ -48,6 +53,35 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        Object[] values = args.clone();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Phrase p) {
+                values[i] = get(p);
+            }
+        }
+        return new MessageFormat(pattern, locale).format(values);
+    }
+
+    /** {@code phrase} in this language, its first letter made a capital when it opens a sentence. */
+    public String get(Phrase phrase) {
+        String s = get(phrase.key(), phrase.args().toArray());
+        return phrase.opening() && !s.isEmpty() ? s.substring(0, 1).toUpperCase(locale) + s.substring(1) : s;
+    }
+
+    /**
+     * A text to be rendered later in the reader's language (a notice's argument built before the language is
+     * known): a key of these texts and its arguments.
+     *
+     * @param opening it opens a sentence: its first letter is made a capital
+     */
+    public record Phrase(String key, List<?> args, boolean opening) {
+        public Phrase {
+            args = List.copyOf(args);
+        }
+
+        /** {@code key} with {@code args}, opening a sentence. */
+        public static Phrase sentence(String key, List<?> args) {
+            return new Phrase(key, args, true);
+        }
     }
 }

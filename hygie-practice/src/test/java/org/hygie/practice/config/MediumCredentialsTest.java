@@ -62,6 +62,20 @@ class MediumCredentialsTest {
         return e.render(Texts.of(lang));
     }
 
+    /**
+     * A credentials file that cannot be used is the medium's problem, not the file's: the configuration loads, and
+     * the problem is recorded against {@code cloud} (and told among the warnings), rendered in {@code lang}.
+     */
+    private List<String> refused(String yaml, String lang) {
+        ConfigLoader.Loaded l = load(yaml);
+        assertEquals(List.of("cloud"), List.copyOf(l.mediumProblems().keySet()), l.warnings().toString());
+        ConfigProblem p = l.mediumProblems().get("cloud");
+        assertFalse(p.error());
+        assertTrue(l.warnings().contains(p), l.warnings().toString());
+        assertTrue(l.config().medium("cloud").isPresent(), "the medium stays in the plan");
+        return List.of(p.render(Texts.of(lang), tmp.resolve("hygie.yaml")));
+    }
+
     private void write(String text, String perms) throws Exception {
         Files.writeString(credentials, text);
         Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString(perms));
@@ -96,19 +110,33 @@ class MediumCredentialsTest {
     void aCredentialsFileOthersMayReadIsRefusedWithTheFixAndNothingOfItsContent() throws Exception {
         write("AWS_ACCESS_KEY_ID=AKIDEXAMPLE\nAWS_SECRET_ACCESS_KEY=" + SECRET + "\n", "rw-r--r--");
         String yaml = yaml("credentials: cloud.credentials");
-        List<String> fr = errors(yaml, "fr");
+        List<String> fr = refused(yaml, "fr");
         assertEquals(List.of("hygie.yaml, ligne 10 : le fichier des identifiants " + credentials + " est accessible à "
                 + "d'autres utilisateurs de l'ordinateur (droits rw-r--r--) alors qu'il contient des secrets : il est "
                 + "refusé. Rendez-le privé avec « chmod 600 " + credentials + " », et changez ces identifiants chez "
                 + "l'hébergeur s'ils ont pu être lus."), fr);
-        List<String> en = errors(yaml, "en");
+        List<String> en = refused(yaml, "en");
         assertTrue(en.get(0).contains("Make it private with \"chmod 600 " + credentials + "\""), en.get(0));
         for (String perms : List.of("rw-rw----", "rw----r--", "rw-----w-", "rwx--x---")) {
             Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString(perms));
-            assertTrue(errors(yaml, "fr").get(0).contains("(droits " + perms + ")"), perms);
+            assertTrue(refused(yaml, "fr").get(0).contains("(droits " + perms + ")"), perms);
         }
+        // the permissions are checked before the file is read: a malformed file others may read is refused for
+        // its permissions, not for its lines
+        write("AWS_ACCESS_KEY_ID=AKIDEXAMPLE\n" + SECRET + "\n", "rw-r--r--");
+        assertEquals("credentials-open", load(yaml).mediumProblems().get("cloud").code());
+        write("AWS_ACCESS_KEY_ID=AKIDEXAMPLE\nAWS_SECRET_ACCESS_KEY=" + SECRET + "\n", "rw-r--r--");
+        // a problem of the whole file is still an error, and the medium's problem is listed with it
+        ConfigException both = assertThrows(ConfigException.class, () -> load(yaml.replace("practice:",
+                "pratice:")));
+        assertTrue(both.problems().stream().anyMatch(p -> p.error() && p.code().equals("unknown-key-near")),
+                both.problems().toString());
+        assertTrue(both.problems().stream().anyMatch(p -> !p.error() && p.code().equals("credentials-open")),
+                both.problems().toString());
         // read at opening time too: a file made readable after the configuration was loaded is still refused
         Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(Map.of(), load(yaml).mediumProblems(), "private again: nothing against the medium");
+        assertTrue(load(yaml).warnings().isEmpty(), load(yaml).warnings().toString());
         Medium cloud = load(yaml).config().medium("cloud").orElseThrow();
         Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-r-----"));
         CredentialsFile.Refused r = assertThrows(CredentialsFile.Refused.class, () -> CredentialsFile.secrets(cloud));
@@ -124,42 +152,42 @@ class MediumCredentialsTest {
         write("AWS_ACCESS_KEY_ID=AKIDEXAMPLE\n" + SECRET + "\n", "rw-------");
         assertEquals(List.of("hygie.yaml, ligne 10 : ligne 2 du fichier des identifiants " + credentials + " : écrivez "
                 + "NOM=valeur, par exemple AWS_ACCESS_KEY_ID=… (cette ligne n'est pas recopiée ici : elle peut "
-                + "contenir un secret)."), errors(yaml, "fr"));
+                + "contenir un secret)."), refused(yaml, "fr"));
 
         write("AWS_ACCESS_KEY_ID=AKIDEXAMPLE\nAWS_SECRET_ACESS_KEY=" + SECRET + "\n", "rw-------");
         assertEquals(List.of("hygie.yaml, ligne 10 : ligne 2 du fichier des identifiants " + credentials + " : nom "
                 + "inconnu « AWS_SECRET_ACESS_KEY » : vouliez-vous dire « AWS_SECRET_ACCESS_KEY » ?"),
-                errors(yaml, "fr"));
+                refused(yaml, "fr"));
 
         write("AWS_ACCESS_KEY_ID=AKIDEXAMPLE\nAWS_SECRET_ACCESS_KEY=" + SECRET + "\nHYGIE_SFTP_PASSWORD=x\n",
                 "rw-------");
-        String other = errors(yaml, "fr").get(0);
+        String other = refused(yaml, "fr").get(0);
         assertTrue(other.contains("ligne 3 du fichier des identifiants") && other.contains("« HYGIE_SFTP_PASSWORD » "
                 + "sert aux stockages sftp:, or ce support est un stockage s3:"), other);
 
         write("MOT_DE_PASSE=" + SECRET + "\n", "rw-------");
-        String unknown = errors(yaml, "fr").get(0);
+        String unknown = refused(yaml, "fr").get(0);
         assertTrue(unknown.contains("nom inconnu « MOT_DE_PASSE ». Noms possibles pour ce support : "
                 + "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_DEFAULT_REGION."), unknown);
 
         write("AWS_SECRET_ACCESS_KEY=" + SECRET + "\n", "rw-------");
-        assertTrue(errors(yaml, "fr").get(0).contains("donne AWS_SECRET_ACCESS_KEY sans AWS_ACCESS_KEY_ID : un "
+        assertTrue(refused(yaml, "fr").get(0).contains("donne AWS_SECRET_ACCESS_KEY sans AWS_ACCESS_KEY_ID : un "
                 + "stockage S3 demande les deux."));
 
         write("AWS_ACCESS_KEY_ID=a\nAWS_ACCESS_KEY_ID=b\nAWS_SECRET_ACCESS_KEY=" + SECRET + "\n", "rw-------");
-        assertTrue(errors(yaml, "fr").get(0).contains("ligne 2 du fichier des identifiants " + credentials
+        assertTrue(refused(yaml, "fr").get(0).contains("ligne 2 du fichier des identifiants " + credentials
                 + " : « AWS_ACCESS_KEY_ID » est donné deux fois"));
 
         write("# rien encore\n", "rw-------");
-        assertTrue(errors(yaml, "fr").get(0).contains("ne donne aucun identifiant"));
+        assertTrue(refused(yaml, "fr").get(0).contains("ne donne aucun identifiant"));
 
         Files.delete(credentials);
         assertEquals(List.of("hygie.yaml, ligne 10 : le fichier des identifiants " + credentials + " n'existe pas : "
-                + "créez-le (des lignes NOM=valeur, puis chmod 600) ou relancez « hygie setup »."), errors(yaml, "fr"));
+                + "créez-le (des lignes NOM=valeur, puis chmod 600) ou relancez « hygie setup »."), refused(yaml, "fr"));
         for (String lang : List.of("fr", "en")) {
             Files.writeString(credentials, "AWS_ACCESS_KEY_ID=AKIDEXAMPLE\n" + SECRET + "\n");
             Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
-            assertFalse(String.join("\n", errors(yaml, lang)).contains(SECRET));
+            assertFalse(String.join("\n", refused(yaml, lang)).contains(SECRET));
         }
     }
 

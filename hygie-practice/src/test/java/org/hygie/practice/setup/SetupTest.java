@@ -196,6 +196,53 @@ class SetupTest {
     }
 
     @Test
+    void aCredentialsFileOthersCanReadIsToldWithItsFixAndTheSetUpGoesOn() throws Exception {
+        try (S3ProxyServer server = new S3ProxyServer()) {
+            TestPractice p = new TestPractice(tmp);
+            Files.createDirectories(p.disk("disque-A"));
+            String cloud = server.location("cabinet-exemple", "hygie");
+            Script s = new Script("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
+                    p.documents.toString(), "", "",
+                    "1", "", p.disk("disque-A").resolve("hygie").toString(), "",
+                    "o", cloud, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
+                    "", "n");
+            // a folder where the file ends up readable by others once written (an ACL, a share mounted with
+            // broad permissions): the store's opening refuses it
+            MediumOpener readable = m -> {
+                if (m.credentials() != null) {
+                    try {
+                        Files.setPosixFilePermissions(m.credentials(), PosixFilePermissions.fromString("rw-r--r--"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return MediumOpener.LIVE.open(m);
+            };
+            Path config = tmp.resolve("conf/hygie.yaml");
+            Setup.Result r = new Setup(s, Texts.of("fr"), readable, Repository.KdfParams.TESTING, p.clock, tmp)
+                    .run(config);
+            Path credentials = tmp.resolve("conf/cloud.credentials");
+            String said = String.join("\n", s.transcript);
+            assertTrue(said.contains("Le stockage cloud n'a pas pu être préparé maintenant. Le fichier des identifiants "
+                    + credentials + " est accessible à d'autres utilisateurs de l'ordinateur (droits rw-r--r--) alors "
+                    + "qu'il contient des secrets : il est refusé. Rendez-le privé avec « chmod 600 " + credentials
+                    + " », et changez ces identifiants chez l'hébergeur s'ils ont pu être lus. Il est inscrit dans la "
+                    + "configuration : une fois ce fichier corrigé, relancez « hygie setup » pour le préparer"), said);
+            assertFalse(said.contains("may be read by other users"), "the user's language, not the journal's: " + said);
+            assertFalse(said.contains(S3ProxyServer.SECRET_KEY));
+            assertFalse(Files.exists(server.bucketDir("cabinet-exemple")), "nothing was asked of the store");
+
+            // the set-up is not lost for it: the disk is ready, the configuration written and loadable, the store's
+            // problem recorded against the store only
+            assertNotNull(r.config());
+            ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+            assertEquals("credentials-open", loaded.mediumProblems().get("cloud").code());
+            assertNotNull(loaded.config().medium("disque-A").orElseThrow().id());
+            assertEquals(credentials, loaded.config().medium("cloud").orElseThrow().credentials());
+        }
+    }
+
+    @Test
     void aRestPasswordTypedInTheLocationIsMovedToTheCredentialsFile() throws Exception {
         TestPractice p = new TestPractice(tmp);
         Files.createDirectories(p.disk("disque-A"));

@@ -6,6 +6,7 @@ import java.util.List;
 import org.hygie.practice.journal.Event;
 import org.hygie.practice.journal.Outcome;
 import org.hygie.practice.journal.Step;
+import org.hygie.practice.text.Texts;
 import org.hygie.web.html.Fmt;
 import org.hygie.web.html.I18n;
 
@@ -20,7 +21,7 @@ final class EventLines {
         String m = e.medium() == null ? "" : e.medium();
         return switch (e.step()) {
             case Step.PRESENCE -> t.t("event.presence." + d.path("presence").asText(), m, d.path("location").asText(""),
-                    d.path("detail").asText(""));
+                    d.path("detail").asText(""), problem(d, t));
             case Step.BEFORE -> t.t(e.outcome() == Outcome.OK ? "event.before.ok" : "event.before.failed",
                     d.path("command").asText(), d.path("detail").asText(""));
             case Step.BACKUP -> switch (e.outcome()) {
@@ -62,5 +63,18 @@ final class EventLines {
         List<String> out = new ArrayList<>();
         array.forEach(x -> out.add(x.asText()));
         return String.join(", ", out);
+    }
+
+    /**
+     * For a medium refused for its credentials file, what is wrong and the fix in the page's language (the
+     * configuration's sentence, naming the file, never its content); empty otherwise.
+     */
+    private static String problem(JsonNode d, I18n t) {
+        if (!d.hasNonNull("problem")) {
+            return "";
+        }
+        List<String> args = new ArrayList<>();
+        d.path("args").forEach(a -> args.add(a.asText()));
+        return Texts.of(t.lang()).get(new Texts.Phrase(d.path("problem").asText(), args, false));
     }
 }

@@ -319,6 +319,12 @@ public final class PracticeAdapter implements PracticeView, PracticeActions {
                 } catch (java.io.UncheckedIOException e) {
                     throw new RepositoryException(Problem.IO, location(name), e.getMessage(), e);
                 }
+                if (found != null && found.problem() != null) {
+                    // its credentials file: the sentence naming the file and the fix, in the practice's language
+                    Texts texts = Texts.of(config.language());
+                    throw new RepositoryException(Problem.NO_REPOSITORY, location(name), name
+                            + (texts.language().equals("fr") ? " : " : ": ") + texts.get(found.problem()));
+                }
                 if (found == null || !found.present()) {
                     String why = found == null ? "unknown" : found.presence().code()
                             + (found.detail() == null ? "" : ": " + found.detail());
