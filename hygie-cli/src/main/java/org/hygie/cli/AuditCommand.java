@@ -15,6 +15,7 @@ import org.hygie.audit.attest.Attestation;
 import org.hygie.audit.attest.AttestationStore;
 import org.hygie.audit.backup.BackupStatusSource;
 import org.hygie.audit.backup.StateFileBackupSource;
+import org.hygie.audit.gdpr.GdprStatusSource;
 import org.hygie.audit.report.HtmlReport;
 import org.hygie.audit.report.JsonReport;
 import org.hygie.audit.result.AuditReport;
@@ -23,6 +24,9 @@ import org.hygie.audit.result.SectionScore;
 import org.hygie.audit.result.Status;
 import org.hygie.audit.rule.Rule;
 import org.hygie.audit.rule.RuleType;
+import org.hygie.practice.config.PracticeConfig;
+import org.hygie.practice.duty.JournalBackupStatus;
+import org.hygie.practice.gdpr.PracticeGdprStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,12 +60,21 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--backup-state", paramLabel = "FILE", description = "state file of Hygie's backups")
     Path backupState;
 
+    @picocli.CommandLine.Mixin
+    PracticeOptions practiceOptions = new PracticeOptions();
+
     @Override
     public Integer call() throws IOException {
         Messages m = root.messages();
         String language = m.locale().getLanguage();
-        BackupStatusSource backup = backupState == null ? BackupStatusSource.none() : new StateFileBackupSource(backupState);
-        AuditOptions options = AuditOptions.live(dir(stateDir)).withLanguage(language).withBackup(backup);
+        // the practice set up on this computer, when there is one, tells the backup and GDPR points
+        PracticeConfig practice = practiceOptions.loadIfAny(m, root.terminal(), json);
+        Clock clock = Clock.systemDefaultZone();
+        BackupStatusSource backup = backupState != null ? new StateFileBackupSource(backupState)
+                : practice != null ? JournalBackupStatus.reading(practice, clock) : BackupStatusSource.none();
+        GdprStatusSource gdpr = practice != null ? new PracticeGdprStatus(practice, clock) : GdprStatusSource.none();
+        AuditOptions options = AuditOptions.live(dir(stateDir)).withLanguage(language).withBackup(backup)
+                .withGdpr(gdpr);
         AuditReport report = new Audit().run(options);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

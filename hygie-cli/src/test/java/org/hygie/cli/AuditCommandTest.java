@@ -54,6 +54,50 @@ class AuditCommandTest {
         assertTrue(text.out().contains("[OK] Computer secured against theft"), text.out());
     }
 
+    private static String status(JsonNode doc, String rule) {
+        for (JsonNode r : doc.get("results")) {
+            if (r.get("rule").asText().equals(rule)) {
+                return r.get("status").asText();
+            }
+        }
+        throw new AssertionError("no rule " + rule);
+    }
+
+    @Test
+    void the_practice_set_up_here_tells_the_backup_and_gdpr_points() throws Exception {
+        CliRunner.Run alone = CliRunner.inProcess("audit", "--json", "--state-dir", dir.toString(),
+                "--config", dir.resolve("absent.yaml").toString());
+        assertEquals(ExitCode.USAGE, alone.exit(), "a --config that does not exist is an error: " + alone.err());
+
+        Path docs = Files.createDirectories(dir.resolve("cabinet"));
+        Path pw = dir.resolve("password");
+        Files.writeString(pw, "le mot de passe\n");
+        Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
+        Path config = dir.resolve("hygie.yaml");
+        Files.writeString(config, """
+                practice: Cabinet du Dr Exemple
+                sources:
+                  - path: %s
+                media:
+                  - {name: disque-A, repo: %s, rotation: 7d}
+                password-file: %s
+                state-dir: %s
+                """.formatted(docs, dir.resolve("A/hygie"), pw, dir.resolve("state")));
+        CliRunner.Run withPractice = CliRunner.inProcess("audit", "--json", "--state-dir", dir.toString(),
+                "--config", config.toString());
+        JsonNode doc = new ObjectMapper().readTree(withPractice.out());
+        assertEquals("fail", status(doc, "gdpr-register"), "the practice keeps no register yet");
+        assertEquals("pass", status(doc, "gdpr-retention"), "48 years by default");
+        assertEquals("fail", status(doc, "backup-recent"), "the practice never backed up");
+
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("state/gdpr.json"), "{ pas du json");
+        CliRunner.Run damaged = CliRunner.inProcess("audit", "--json", "--state-dir", dir.toString(),
+                "--config", config.toString());
+        assertEquals("unknown", status(new ObjectMapper().readTree(damaged.out()), "gdpr-register"),
+                "a damaged GDPR file is said, not judged");
+    }
+
     @Test
     void only_manual_points_can_be_attested() {
         Run auto = run("audit", "attest", "firewall", "--by", "X", "--state-dir", dir.toString(), "--lang", "fr");
