@@ -44,8 +44,8 @@ final class DrillCommand implements Callable<Integer> {
             } else {
                 for (Event e : r.events()) {
                     String line = PracticeText.event(e, msg);
-                    if (line != null && !e.step().equals(Step.PRESENCE) || e.step().equals(Step.PRESENCE)
-                            && line != null && !"away".equals(e.data().path("presence").asText())) {
+                    boolean away = e.step().equals(Step.PRESENCE) && "away".equals(e.data().path("presence").asText());
+                    if (line != null && !away) {
                         t.println(line);
                     }
                     if (e.step().equals(Step.DRILL)) {

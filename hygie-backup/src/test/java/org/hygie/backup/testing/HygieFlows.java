@@ -1,4 +1,4 @@
-package org.hygie.backend.sftp.testing;
+package org.hygie.backup.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
