@@ -23,29 +23,7 @@ class PracticeCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path docs = Files.createDirectories(tmp.resolve("cabinet"));
-        Files.writeString(docs.resolve("compte-rendu.txt"), "Patient X, consultation du 3 mars.\n");
-        Files.write(docs.resolve("radio.bin"), new byte[200_000]);
-        Path pw = tmp.resolve("password");
-        Files.writeString(pw, "le mot de passe\n");
-        Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
-        for (String d : new String[] {"A", "B"}) {
-            Files.createDirectories(tmp.resolve("media/" + d));
-            CliRunner.Run init = CliRunner.inProcess("init", "--repo", tmp.resolve("media/" + d + "/hygie").toString(),
-                    "--password-file", pw.toString());
-            assertEquals(0, init.exit(), init.err());
-        }
-        Files.move(tmp.resolve("media/B"), tmp.resolve("B-at-home"));
-        config = tmp.resolve("hygie.yaml");
-        Files.writeString(config, """
-                practice: Cabinet du Dr Exemple
-                sources:
-                  - path: %s
-                media:
-                  - {name: disque-A, repo: %s, rotation: 7d, kept-at: "domicile du Dr"}
-                  - {name: disque-B, repo: %s, rotation: 7d, kept-at: "domicile du Dr"}
-                password-file: %s
-                """.formatted(docs, tmp.resolve("media/A/hygie"), tmp.resolve("media/B/hygie"), pw));
+        config = TwoDiskPractice.make(tmp);
     }
 
     @Test
