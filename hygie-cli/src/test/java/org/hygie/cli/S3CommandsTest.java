@@ -15,6 +15,7 @@ import org.hygie.backend.s3.ResticS3;
 import org.hygie.backend.s3.S3ProxyServer;
 import org.hygie.backend.s3.Trees;
 import org.hygie.repository.json.Json;
+import org.hygie.repository.testing.RemoteRestic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class S3CommandsTest {
         assertEquals(0, restore.exit(), restore.err());
         Trees.assertSame(src, Trees.restored(target, src));
 
-        ResticS3 restic = new ResticS3(repo, PASSWORD);
+        RemoteRestic restic = ResticS3.at(repo, PASSWORD);
         restic.ok("check", "--read-data");
         assertTrue(restic.ok("snapshots").out().contains(arr.get(0).get("short_id").asText()), "restic lists it");
 

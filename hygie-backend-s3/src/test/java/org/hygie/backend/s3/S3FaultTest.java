@@ -63,7 +63,7 @@ class S3FaultTest {
             Backups.restoreLatest(repo, target);
             Trees.assertSame(src, Trees.restored(target, src));
         }
-        new ResticS3(server.location(bucket, "depot"), Backups.PASSWORD).ok("check", "--read-data");
+        ResticS3.at(server.location(bucket, "depot"), Backups.PASSWORD).ok("check", "--read-data");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.hygie.backup.check.CheckReport;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.LocalBackend;
 import org.hygie.repository.json.Json;
+import org.hygie.repository.testing.RemoteRestic;
 import org.hygie.repository.testing.Restic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class S3InteropTest {
             summary = Backups.backup(repo, src);
         }
         assertEquals(0, summary.warnings().size(), summary.toString());
-        ResticS3 restic = new ResticS3(location, Backups.PASSWORD);
+        RemoteRestic restic = ResticS3.at(location, Backups.PASSWORD);
         restic.ok("check", "--read-data");
         Path target = tmp.resolve("par-restic");
         restic.ok("restore", "latest", "--target", target.toString());
@@ -65,8 +66,8 @@ class S3InteropTest {
             Backups.backup(repo, src);
         }
         Restic.Result localCheck = new Restic(local, Backups.PASSWORD).run(null, "check", "--read-data");
-        ResticS3.Result s3Check = restic.run(null, "check", "--read-data");
-        assertEquals(localCheck.exit(), s3Check.exit(), localCheck.stderr() + "\n" + s3Check.err());
+        Restic.Result s3Check = restic.run("check", "--read-data");
+        assertEquals(localCheck.exit(), s3Check.exit(), localCheck.stderr() + "\n" + s3Check.stderr());
         assertTrue(s3Check.out().contains("no errors were found"), s3Check.out());
     }
 
@@ -74,7 +75,7 @@ class S3InteropTest {
     void hygieReadsChecksAndRestoresWhatResticWrote() throws Exception {
         Path src = Trees.practice(tmp.resolve("cabinet"), 2, 5);
         String location = server.location("restic", "depot");
-        ResticS3 restic = new ResticS3(location, Backups.PASSWORD);
+        RemoteRestic restic = ResticS3.at(location, Backups.PASSWORD);
         restic.ok("init", "--repository-version", "2");
         restic.ok("backup", "--tag", "nuit", src.toString());
         try (S3Backend backend = S3Backend.open(location, S3ProxyServer.settings());

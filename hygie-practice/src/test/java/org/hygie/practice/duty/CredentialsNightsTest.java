@@ -138,7 +138,7 @@ class CredentialsNightsTest {
 
     /** The snapshots restic lists in the bucket. */
     private Set<String> inBucket() throws IOException {
-        return ids(new ResticS3(cloud, TestPractice.PASSWORD).ok("snapshots", "--json").out());
+        return ids(ResticS3.at(cloud, TestPractice.PASSWORD).ok("snapshots", "--json").out());
     }
 
     private static Set<String> ids(String json) throws IOException {

@@ -43,6 +43,7 @@ import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Locations;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.json.Json;
+import org.hygie.repository.testing.RemoteRestic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -329,7 +330,7 @@ class OffsiteNightsTest {
         journalled.values().forEach(ids -> assertEquals(2, ids.size(), journalled.toString()));
         Set<String> expected = journalled.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
 
-        ResticS3 restic = new ResticS3(cloud, TestPractice.PASSWORD);
+        RemoteRestic restic = ResticS3.at(cloud, TestPractice.PASSWORD);
         restic.ok("check", "--read-data");
         JsonNode snaps = Json.MAPPER.readTree(restic.ok("snapshots", "--json").out());
         Set<String> inBucket = new TreeSet<>();

@@ -31,7 +31,7 @@ public final class RemoteRestic {
         cmd.addAll(options);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("RESTIC_") || k.startsWith("AWS_")); // only env speaks
         pb.environment().putAll(env);
         pb.environment().put("RESTIC_PASSWORD", password);
         try {
