@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.hygie.backup.archiver.BackupSummary;
+import org.hygie.backup.testing.HygieFlows;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileType;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * valid; a store that keeps failing gives a clear error.
  */
 class S3FaultTest {
+    private static final String PASSWORD = "mot de passe du cabinet";
+
     /** Quick retries, many of them: the faults are frequent here. */
     private static final RetryingBackend.Policy POLICY = new RetryingBackend.Policy(10, Duration.ofMillis(50),
             Duration.ofMillis(500));
@@ -56,14 +59,14 @@ class S3FaultTest {
         Path src = Trees.practice(tmp.resolve("cabinet"), 3, 8);
         String through = "s3:http://127.0.0.1:" + port + "/" + bucket + "/depot";
         try (Backend backend = new RetryingBackend(S3Backend.open(through, settings()), POLICY);
-                Repository repo = Backups.init(backend)) {
-            BackupSummary summary = Backups.backup(repo, src);
+                Repository repo = HygieFlows.init(backend, PASSWORD)) {
+            BackupSummary summary = HygieFlows.backup(repo, src);
             assertEquals(List.of(), summary.warnings());
             Path target = tmp.resolve("restaure");
-            Backups.restoreLatest(repo, target);
+            assertEquals(List.of(), HygieFlows.restoreLatest(repo, target).problems());
             Trees.assertSame(src, Trees.restored(target, src));
         }
-        ResticS3.at(server.location(bucket, "depot"), Backups.PASSWORD).ok("check", "--read-data");
+        ResticS3.at(server.location(bucket, "depot"), PASSWORD).ok("check", "--read-data");
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.hygie.backup.archiver.BackupSummary;
 import org.hygie.backup.check.CheckReport;
+import org.hygie.backup.testing.HygieFlows;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.LocalBackend;
 import org.hygie.repository.json.Json;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real restic 0.14 speaks S3 too: each reads, checks and restores what the other wrote in s3proxy. */
 class S3InteropTest {
+    private static final String PASSWORD = "mot de passe du cabinet";
+
     private static S3ProxyServer server;
 
     @TempDir
@@ -43,11 +47,11 @@ class S3InteropTest {
         String location = server.location("hygie", "cabinet/sauvegardes");
         BackupSummary summary;
         try (S3Backend backend = S3Backend.open(location, S3ProxyServer.settings());
-                Repository repo = Backups.init(backend)) {
-            summary = Backups.backup(repo, src);
+                Repository repo = HygieFlows.init(backend, PASSWORD)) {
+            summary = HygieFlows.backup(repo, src);
         }
         assertEquals(0, summary.warnings().size(), summary.toString());
-        RemoteRestic restic = ResticS3.at(location, Backups.PASSWORD);
+        RemoteRestic restic = ResticS3.at(location, PASSWORD);
         restic.ok("check", "--read-data");
         Path target = tmp.resolve("par-restic");
         restic.ok("restore", "latest", "--target", target.toString());
@@ -62,10 +66,10 @@ class S3InteropTest {
 
         // The same backup into a local folder gets the same verdict from restic.
         Path local = tmp.resolve("local");
-        try (Repository repo = Backups.init(new LocalBackend(local))) {
-            Backups.backup(repo, src);
+        try (Repository repo = HygieFlows.init(new LocalBackend(local), PASSWORD)) {
+            HygieFlows.backup(repo, src);
         }
-        Restic.Result localCheck = new Restic(local, Backups.PASSWORD).run(null, "check", "--read-data");
+        Restic.Result localCheck = new Restic(local, PASSWORD).run(null, "check", "--read-data");
         Restic.Result s3Check = restic.run("check", "--read-data");
         assertEquals(localCheck.exit(), s3Check.exit(), localCheck.stderr() + "\n" + s3Check.stderr());
         assertTrue(s3Check.out().contains("no errors were found"), s3Check.out());
@@ -75,17 +79,17 @@ class S3InteropTest {
     void hygieReadsChecksAndRestoresWhatResticWrote() throws Exception {
         Path src = Trees.practice(tmp.resolve("cabinet"), 2, 5);
         String location = server.location("restic", "depot");
-        RemoteRestic restic = ResticS3.at(location, Backups.PASSWORD);
+        RemoteRestic restic = ResticS3.at(location, PASSWORD);
         restic.ok("init", "--repository-version", "2");
         restic.ok("backup", "--tag", "nuit", src.toString());
         try (S3Backend backend = S3Backend.open(location, S3ProxyServer.settings());
-                Repository repo = Repository.open(backend, Backups.password())) {
+                Repository repo = HygieFlows.open(backend, PASSWORD)) {
             assertEquals(2, repo.config().version());
-            CheckReport report = Backups.checkReadingAll(repo);
+            CheckReport report = HygieFlows.checkReadData(repo);
             assertTrue(report.healthy(), report.toString());
             assertTrue(report.packsRead() > 1, report.toString());
             Path target = tmp.resolve("par-hygie");
-            Backups.restoreLatest(repo, target);
+            assertEquals(List.of(), HygieFlows.restoreLatest(repo, target).problems());
             Trees.assertSame(src, Trees.restored(target, src));
         }
     }
