@@ -57,6 +57,11 @@ public final class SftpBackend implements Backend {
         return new SftpBackend(location, where, new SftpConnection(where, settings));
     }
 
+    /** The connection, for the package's tests of its socket. */
+    SftpConnection connection() {
+        return connection;
+    }
+
     @Override
     public String location() {
         return location;

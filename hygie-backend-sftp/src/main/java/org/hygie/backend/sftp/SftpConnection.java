@@ -74,6 +74,9 @@ final class SftpConnection implements Closeable {
         CoreModuleProperties.IDLE_TIMEOUT.set(client, settings.timeout());
         CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.timeout());
         CoreModuleProperties.SOCKET_KEEPALIVE.set(client, true);
+        // Without it, a small request (open, stat, a tree's few KiB) waits for the server's delayed ACK (Nagle):
+        // ~40 ms each, and a night without changes, which reads every tree of the parent snapshot, took 6 s.
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         SftpModuleProperties.SFTP_CHANNEL_OPEN_TIMEOUT.set(client, settings.timeout());
         client.start();
         try {
@@ -204,6 +207,12 @@ final class SftpConnection implements Closeable {
         t.add(settings.password() == null ? "no password (HYGIE_SFTP_PASSWORD is not set)" : "the password");
         t.addAll(keys.skipped());
         return String.join("; ", t);
+    }
+
+    /** The value of a socket option on the connection to the server, as the operating system has it. */
+    <T> T socketOption(java.net.SocketOption<T> option) throws IOException {
+        return call(sftp -> ((org.apache.sshd.common.io.nio2.Nio2Session) sftp.getClientSession().getIoSession())
+                .getSocket().getOption(option));
     }
 
     /** Runs {@code call} on a free channel, waiting for one if all are busy. */

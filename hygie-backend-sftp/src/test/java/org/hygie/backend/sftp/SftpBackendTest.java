@@ -2,6 +2,7 @@ package org.hygie.backend.sftp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.StandardSocketOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,6 +52,18 @@ class SftpBackendTest extends BackendContract {
         try (Stream<Path> all = Files.walk(repo)) {
             assertEquals(List.of(), all.filter(p -> p.getFileName().toString().contains("-tmp-")).toList(),
                     "no temporary file left");
+        }
+    }
+
+    /**
+     * Small requests (open, stat, a tree of a few KiB) leave at once: with Nagle's algorithm on, each waited for the
+     * server's delayed acknowledgement, ~40 ms, and a night without changes over SFTP, which reads back every tree
+     * of the parent snapshot, took 6.4 s instead of 2.5 s (docs/BENCHMARKS.md).
+     */
+    @Test
+    void sendsSmallRequestsWithoutWaitingForAcknowledgements() throws Exception {
+        try (Backend b = newBackend()) {
+            assertEquals(Boolean.TRUE, ((SftpBackend) b).connection().socketOption(StandardSocketOptions.TCP_NODELAY));
         }
     }
 
