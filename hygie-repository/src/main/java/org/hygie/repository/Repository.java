@@ -38,9 +38,11 @@ public final class Repository implements Closeable {
     private final Id keyId;
     private final RepositoryConfig config;
     private volatile BlobIndex index;
+    private final TreeRuns treeRuns;
 
     private Repository(Backend backend, CryptoKey key, Id keyId, RepositoryConfig config) {
         this.backend = backend;
+        this.treeRuns = new TreeRuns(backend);
         this.key = key;
         this.keyId = keyId;
         this.config = config;
@@ -288,21 +290,23 @@ public final class Repository implements Closeable {
         return idx;
     }
 
-    /** Reads a blob and checks that its plaintext hashes to its id. */
+    /** Reads a blob and checks that its plaintext hashes to its id. Trees are read a run at a time ({@link TreeRuns}). */
     public byte[] loadBlob(BlobType type, Id id) {
         BlobLocation loc = index().lookup(type, id);
         if (loc == null) {
             throw new RepositoryException(Problem.NOT_FOUND, id.hex(), type.json() + " blob " + id
                     + " is not in the index");
         }
-        byte[] stored;
         try {
-            stored = backend.load(FileType.PACK, loc.pack().hex(), loc.offset(), loc.length());
+            if (type == BlobType.TREE) {
+                TreeRuns.Stored stored = treeRuns.read(index(), loc);
+                return decodeBlob(loc, stored.buffer(), stored.offset());
+            }
+            return decodeBlob(loc, backend.load(FileType.PACK, loc.pack().hex(), loc.offset(), loc.length()), 0);
         } catch (IOException e) {
             throw new RepositoryException(e instanceof NoSuchFileException ? Problem.CORRUPTED : Problem.IO,
                     "data/" + loc.pack(), "cannot read pack " + loc.pack() + ": " + e.getMessage(), e);
         }
-        return decodeBlob(loc, stored, 0);
     }
 
     /** Decrypts, decompresses and verifies a blob whose stored bytes start at {@code offset} of {@code buffer}. */

@@ -109,6 +109,38 @@ public final class BlobIndex {
         return List.copyOf(packs);
     }
 
+    /**
+     * Where the tree blobs lie: for every pack holding some, each one's {@code offset << 32 | length}, in ascending
+     * order (so by offset).
+     */
+    public synchronized Map<Id, long[]> treeExtents() {
+        int[] counts = new int[packs.size()];
+        for (int i = 0; i < size; i++) {
+            if ((packAndType[i] & TREE_FLAG) != 0) {
+                counts[packAndType[i] & ~TREE_FLAG]++;
+            }
+        }
+        long[][] byPack = new long[counts.length][];
+        int[] filled = new int[counts.length];
+        for (int i = 0; i < size; i++) {
+            if ((packAndType[i] & TREE_FLAG) != 0) {
+                int p = packAndType[i] & ~TREE_FLAG;
+                if (byPack[p] == null) {
+                    byPack[p] = new long[counts[p]];
+                }
+                byPack[p][filled[p]++] = (offsets[i] & 0xffffffffL) << 32 | (lengths[i] & 0xffffffffL);
+            }
+        }
+        Map<Id, long[]> out = new HashMap<>();
+        for (int p = 0; p < byPack.length; p++) {
+            if (byPack[p] != null) {
+                Arrays.sort(byPack[p]);
+                out.put(packs.get(p), byPack[p]);
+            }
+        }
+        return out;
+    }
+
     /** Releases the slack left by growing; call once loading is done. */
     public synchronized void trimToSize() {
         ids = Arrays.copyOf(ids, 4 * size);
