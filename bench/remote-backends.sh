@@ -15,7 +15,8 @@
 #     binary (-o sftp.command=...), Hygie through MINA SSHD with HYGIE_SFTP_KEY/HYGIE_SFTP_KNOWN_HOSTS.
 #     Both check the host key against the same known_hosts file.
 #   - rest: rclone serve restic (package rclone).
-# Only the first backup into an empty repository is timed (`init` is not), under
+# Timed (`init` is not): the first backup into an empty repository, then a second one with nothing changed
+# (rows named BACKEND-again: the nightly case, where the parent snapshot's trees are read back), under
 # `/usr/bin/time -f '%e %M %U %S'`, JVM start-up included. The servers' own CPU is not in the figures
 # (they run beside, on the same 2 cores).
 #
@@ -108,7 +109,7 @@ record() {  # record BACKEND R_S R_KB R_CPU H_S H_KB H_CPU LOAD
   ratio=$(awk -v r="$2" -v h="$5" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" "$restic_version" "$scale" \
     "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$ratio" "$8" >> "$RESULTS"
-  table+=("$(printf '%-6s %9s %9s %9s %9s %9s %9s %7s %6s' "$1" "$2" "$(($3 / 1024))" "$4" "$5" "$(($6 / 1024))" "$7" \
+  table+=("$(printf '%-11s %9s %9s %9s %9s %9s %9s %7s %6s' "$1" "$2" "$(($3 / 1024))" "$4" "$5" "$(($6 / 1024))" "$7" \
     "$ratio" "$8")")
   printf '   %s: restic %ss, hygie %ss -> ratio %s\n' "$1" "$2" "$5" "$ratio" >&2
 }
@@ -127,6 +128,11 @@ bench_local() {
     local rs=$SECS rkb=$RSS_KB rcpu=$CPU
     measure "local-hygie-$i" "$HYGIE" backup --repo "$d/hygie-$i" --password-file "$PASSWORD_FILE" "$DATA"
     record local "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    measure "local-restic-again-$i" "$RESTIC" -r "$d/restic-$i" backup "$DATA"
+    rs=$SECS rkb=$RSS_KB rcpu=$CPU
+    measure "local-hygie-again-$i" "$HYGIE" backup --repo "$d/hygie-$i" --password-file "$PASSWORD_FILE" "$DATA"
+    record local-again "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
     rm -rf "$d/restic-$i" "$d/hygie-$i"
   done
 }
@@ -171,6 +177,12 @@ EOF
     measure "sftp-hygie-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
       --password-file "$PASSWORD_FILE" "$DATA"
     record sftp "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    measure "sftp-restic-again-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$DATA"
+    rs=$SECS rkb=$RSS_KB rcpu=$CPU
+    measure "sftp-hygie-again-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
+      --password-file "$PASSWORD_FILE" "$DATA"
+    record sftp-again "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
     note "sizes: restic $(du -sh "$rrepo" | cut -f1), hygie $(du -sh "$hrepo" | cut -f1)"
     rm -rf "$rrepo" "$hrepo"
   done
@@ -195,6 +207,11 @@ bench_rest() {
     local rs=$SECS rkb=$RSS_KB rcpu=$CPU
     measure "rest-hygie-$i" "$HYGIE" backup --repo "$hrepo" --password-file "$PASSWORD_FILE" "$DATA"
     record rest "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    measure "rest-restic-again-$i" "$RESTIC" -r "$rrepo" backup "$DATA"
+    rs=$SECS rkb=$RSS_KB rcpu=$CPU
+    measure "rest-hygie-again-$i" "$HYGIE" backup --repo "$hrepo" --password-file "$PASSWORD_FILE" "$DATA"
+    record rest-again "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
     note "sizes: restic $(du -sh "$d/root/restic-$i" | cut -f1), hygie $(du -sh "$d/root/hygie-$i" | cut -f1)"
     rm -rf "$d/root/restic-$i" "$d/root/hygie-$i"
   done
@@ -208,6 +225,6 @@ case "$which" in
   all) bench_local; bench_sftp; bench_rest ;;
 esac
 
-printf '\nbackup of %s MiB (scale %s), first backup into an empty repository, loopback\n' "$((data_bytes / 1048576))" "$scale"
-printf '%-6s %9s %9s %9s %9s %9s %9s %7s %6s\n' backend restic_s rst_MiB rst_cpu hygie_s hyg_MiB hyg_cpu ratio load1
+printf '\nbackup of %s MiB (scale %s), loopback: first backup into an empty repository, then again with nothing changed (-again)\n' "$((data_bytes / 1048576))" "$scale"
+printf '%-11s %9s %9s %9s %9s %9s %9s %7s %6s\n' backend restic_s rst_MiB rst_cpu hygie_s hyg_MiB hyg_cpu ratio load1
 for line in "${table[@]}"; do echo "$line"; done
