@@ -212,11 +212,13 @@ public final class Repository implements Closeable {
     /** Every snapshot that loads, oldest first; those that do not are given to {@code onError}. */
     public List<SnapshotEntry> snapshots(java.util.function.Consumer<RepositoryException> onError) {
         List<SnapshotEntry> out = new ArrayList<>();
-        for (Id id : list(FileType.SNAPSHOT)) {
-            try {
-                out.add(new SnapshotEntry(id, loadSnapshot(id)));
-            } catch (RepositoryException e) {
-                onError.accept(e);
+        List<Id> ids = list(FileType.SNAPSHOT);
+        List<ParallelLoads.Outcome<Snapshot>> loaded = ParallelLoads.map(ids, this::loadSnapshot);
+        for (int i = 0; i < ids.size(); i++) {
+            if (loaded.get(i).error() != null) {
+                onError.accept(loaded.get(i).error());
+            } else {
+                out.add(new SnapshotEntry(ids.get(i), loaded.get(i).value()));
             }
         }
         out.sort(Comparator.comparing((SnapshotEntry e) -> e.snapshot().instant()).thenComparing(SnapshotEntry::id));
@@ -275,19 +277,27 @@ public final class Repository implements Closeable {
 
     private BlobIndex loadIndex() {
         BlobIndex idx = new BlobIndex();
-        for (Id id : list(FileType.INDEX)) {
-            byte[] json = loadUnpacked(FileType.INDEX, id);
-            try {
-                for (IndexFiles.PackRecord p : IndexFiles.parse(json)) {
-                    idx.addPack(p.pack(), p.entries());
-                }
-            } catch (IOException e) {
-                throw new RepositoryException(Problem.CORRUPTED, "index/" + id, "index does not parse: "
-                        + e.getMessage(), e);
+        for (ParallelLoads.Outcome<List<IndexFiles.PackRecord>> file
+                : ParallelLoads.map(list(FileType.INDEX), this::loadIndexFile)) {
+            if (file.error() != null) {
+                throw file.error(); // the first, in listing order, as when they were read one by one
+            }
+            for (IndexFiles.PackRecord p : file.value()) {
+                idx.addPack(p.pack(), p.entries());
             }
         }
         idx.trimToSize();
         return idx;
+    }
+
+    private List<IndexFiles.PackRecord> loadIndexFile(Id id) {
+        byte[] json = loadUnpacked(FileType.INDEX, id);
+        try {
+            return IndexFiles.parse(json);
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.CORRUPTED, "index/" + id, "index does not parse: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Reads a blob and checks that its plaintext hashes to its id. Trees are read a run at a time ({@link TreeRuns}). */
