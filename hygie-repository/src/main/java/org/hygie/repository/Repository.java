@@ -6,8 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
@@ -38,6 +42,8 @@ public final class Repository implements Closeable {
     private final Id keyId;
     private final RepositoryConfig config;
     private volatile BlobIndex index;
+    /** The packs each index file read so far lists (index files never change: their name is their hash). */
+    private final Map<Id, List<Id>> packsByIndexFile = new ConcurrentHashMap<>();
     private final TreeRuns treeRuns;
 
     private Repository(Backend backend, CryptoKey key, Id keyId, RepositoryConfig config) {
@@ -277,17 +283,58 @@ public final class Repository implements Closeable {
 
     private BlobIndex loadIndex() {
         BlobIndex idx = new BlobIndex();
-        for (ParallelLoads.Outcome<List<IndexFiles.PackRecord>> file
-                : ParallelLoads.map(list(FileType.INDEX), this::loadIndexFile)) {
+        List<Id> files = list(FileType.INDEX);
+        List<ParallelLoads.Outcome<List<IndexFiles.PackRecord>>> loaded = ParallelLoads.map(files,
+                this::loadIndexFile);
+        for (int i = 0; i < files.size(); i++) {
+            ParallelLoads.Outcome<List<IndexFiles.PackRecord>> file = loaded.get(i);
             if (file.error() != null) {
                 throw file.error(); // the first, in listing order, as when they were read one by one
             }
             for (IndexFiles.PackRecord p : file.value()) {
                 idx.addPack(p.pack(), p.entries());
             }
+            packsByIndexFile.put(files.get(i), packIds(file.value()));
         }
         idx.trimToSize();
         return idx;
+    }
+
+    /**
+     * The packs that the index files now on the backend list (not the in-memory index, which also knows the packs
+     * this process wrote). Index files are named by their content, so those read for the in-memory index are not
+     * read again: only files written since, by another process, are.
+     */
+    public Set<Id> packsListedInIndexFiles() {
+        index();
+        List<Id> files = list(FileType.INDEX);
+        List<Id> unread = new ArrayList<>();
+        for (Id f : files) {
+            if (!packsByIndexFile.containsKey(f)) {
+                unread.add(f);
+            }
+        }
+        List<ParallelLoads.Outcome<List<IndexFiles.PackRecord>>> loaded = ParallelLoads.map(unread,
+                this::loadIndexFile);
+        for (int i = 0; i < unread.size(); i++) {
+            if (loaded.get(i).error() != null) {
+                throw loaded.get(i).error();
+            }
+            packsByIndexFile.put(unread.get(i), packIds(loaded.get(i).value()));
+        }
+        Set<Id> listed = new HashSet<>();
+        for (Id f : files) {
+            listed.addAll(packsByIndexFile.get(f));
+        }
+        return listed;
+    }
+
+    private static List<Id> packIds(List<IndexFiles.PackRecord> records) {
+        List<Id> ids = new ArrayList<>(records.size());
+        for (IndexFiles.PackRecord r : records) {
+            ids.add(r.pack());
+        }
+        return ids;
     }
 
     private List<IndexFiles.PackRecord> loadIndexFile(Id id) {

@@ -2,7 +2,6 @@ package org.hygie.repository.write;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hygie.repository.Repository;
@@ -20,9 +19,10 @@ import org.hygie.repository.pack.PackReader;
 /**
  * Recovery after a crash between a pack's upload and the index file listing it (restic-format.md §12: such a pack
  * is harmless, {@code restic check} only mentions it, but its blobs are unknown and would be uploaded again).
- * Lists {@code data/}, reads the index files on the backend (not the in-memory index, which may know packs whose
- * index file was never written), reads the header of every pack none of them lists, and writes index files for
- * those packs; their blobs also enter the repository's in-memory index.
+ * Lists {@code data/}, takes the packs that the index files on the backend list ({@link
+ * Repository#packsListedInIndexFiles}; not the in-memory index, which may know packs whose index file was never
+ * written), reads the header of every pack none of them lists, and writes index files for those packs; their blobs
+ * also enter the repository's in-memory index.
  *
  * <p>A pack is skipped (and reported) when its header does not decrypt or parse, lists no blob, or does not
  * account for the file's exact size: restic would reject an index entry for it. Run it under a lock, like any
@@ -38,7 +38,7 @@ public final class OrphanPacks {
     }
 
     public static Result index(Repository repo) {
-        Set<Id> listed = packsListedInIndexFiles(repo);
+        Set<Id> listed = repo.packsListedInIndexFiles();
         boolean v2 = repo.config().supportsCompression();
         List<FileInfo> files;
         try {
@@ -95,20 +95,5 @@ public final class OrphanPacks {
             start = end;
         }
         return new Result(found.size(), blobs, List.copyOf(skipped));
-    }
-
-    private static Set<Id> packsListedInIndexFiles(Repository repo) {
-        Set<Id> listed = new HashSet<>();
-        for (Id indexId : repo.list(FileType.INDEX)) {
-            try {
-                for (IndexFiles.PackRecord p : IndexFiles.parse(repo.loadUnpacked(FileType.INDEX, indexId))) {
-                    listed.add(p.pack());
-                }
-            } catch (IOException e) {
-                throw new RepositoryException(Problem.CORRUPTED, "index/" + indexId, "index does not parse: "
-                        + e.getMessage(), e);
-            }
-        }
-        return listed;
     }
 }
