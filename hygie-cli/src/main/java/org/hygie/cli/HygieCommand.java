@@ -2,6 +2,7 @@ package org.hygie.cli;
 
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
+import java.util.List;
 import java.util.Locale;
 import org.hygie.backend.sftp.HostKeyException;
 import org.hygie.backend.sftp.LoginRefusedException;
@@ -13,12 +14,6 @@ import picocli.CommandLine.Mixin;
 /** The top-level {@code hygie} command; each verb is a subcommand. */
 @Command(name = "hygie", mixinStandardHelpOptions = true, version = "hygie 0.1.0",
         description = "Hygie : la sécurité informatique du cabinet médical / IT-security health for the medical practice.",
-        subcommands = {InitCommand.class, SnapshotsCommand.class, LsCommand.class, RestoreCommand.class,
-                CheckCommand.class, BackupCommand.class, KeyCommand.class, UnlockCommand.class, AuditCommand.class,
-                ForgetCommand.class, PruneCommand.class, CopyCommand.class, ServeCommand.class, ReportCommand.class,
-                SetupCommand.class, RunCommand.class, StatusCommand.class, DrillCommand.class, ScheduleCommand.class,
-                GdprCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
         exitCodeList = {"0:tout va bien / all good", "1:échec / failed (check: dépôt abîmé / damaged repository)",
                 "2:arguments invalides / invalid arguments", "3:terminé avec avertissements / done with warnings",
@@ -26,6 +21,17 @@ import picocli.CommandLine.Mixin;
                 "12:mauvais mot de passe / wrong password",
                 "13:accès refusé (clé d'hôte SSH, identifiant, droits) / access refused (SSH host key, login, permissions)"})
 public final class HygieCommand {
+    /**
+     * The verbs, in the order the usage lists them. Not in the annotation: picocli builds the model of every
+     * subcommand it is given (reflection over ~40 classes and their options, ~0.1 s and ~1,000 classes at each start),
+     * so a command line naming a verb gets that one only; the usage, {@code help} and an unknown word get them all.
+     */
+    static final List<Class<?>> VERBS = List.of(InitCommand.class, SnapshotsCommand.class, LsCommand.class,
+            RestoreCommand.class, CheckCommand.class, BackupCommand.class, KeyCommand.class, UnlockCommand.class,
+            AuditCommand.class, ForgetCommand.class, PruneCommand.class, CopyCommand.class, ServeCommand.class,
+            ReportCommand.class, SetupCommand.class, RunCommand.class, StatusCommand.class, DrillCommand.class,
+            ScheduleCommand.class, GdprCommand.class, CommandLine.HelpCommand.class);
+
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
@@ -48,6 +54,10 @@ public final class HygieCommand {
         HygieCommand root = new HygieCommand();
         root.terminal = terminal;
         CommandLine cl = new CommandLine(root);
+        Class<?> verb = verb(args);
+        for (Class<?> c : verb == null ? VERBS : List.<Class<?>>of(verb)) {
+            cl.addSubcommand(c);
+        }
         PrintStream out = terminal.out();
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(terminal.errStream(), true));
@@ -55,6 +65,26 @@ public final class HygieCommand {
         cl.setParameterExceptionHandler(new UsageErrors(root));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root));
         return cl.execute(args);
+    }
+
+    /** The verb class named by the first word of {@code args} that is not an option, or null (none, or unknown). */
+    static Class<?> verb(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang")) {
+                i++; // its value
+            } else if (a.equals("--")) {
+                return null;
+            } else if (!a.startsWith("-")) {
+                for (Class<?> c : VERBS) {
+                    if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(a)) {
+                        return c;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
