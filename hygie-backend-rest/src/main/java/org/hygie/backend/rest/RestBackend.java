@@ -228,4 +228,9 @@ public final class RestBackend implements Backend {
             default -> throw RestErrors.of("probe deletion on", shown(FileType.SNAPSHOT, name), r);
         };
     }
+
+    @Override
+    public boolean overNetwork() {
+        return true;
+    }
 }

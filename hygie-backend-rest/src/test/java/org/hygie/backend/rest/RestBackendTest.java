@@ -29,6 +29,11 @@ class RestBackendTest extends BackendContract {
     }
 
     @Override
+    protected boolean crossesANetwork() {
+        return true;
+    }
+
+    @Override
     protected Backend newBackend() throws Exception {
         Backend b = new RestBackendProvider(Map.of()).open(server.location("contract-" + N.incrementAndGet()),
                 Map.of());

@@ -484,4 +484,9 @@ public final class S3Backend implements Backend {
     public String toString() {
         return "S3Backend[" + where + "]";
     }
+
+    @Override
+    public boolean overNetwork() {
+        return true;
+    }
 }

@@ -37,6 +37,11 @@ class S3BackendTest extends BackendContract {
     }
 
     @Override
+    protected boolean crossesANetwork() {
+        return true;
+    }
+
+    @Override
     protected Backend newBackend() throws Exception {
         // One bucket per backend, and a prefix of two levels, as a user would give.
         S3Backend b = S3Backend.open(server.location("contract" + n++, "cabinet/depot"), S3ProxyServer.settings());

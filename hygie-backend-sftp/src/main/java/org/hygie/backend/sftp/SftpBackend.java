@@ -379,4 +379,9 @@ public final class SftpBackend implements Backend {
     public void close() throws IOException {
         connection.close();
     }
+
+    @Override
+    public boolean overNetwork() {
+        return true;
+    }
 }

@@ -68,6 +68,11 @@ class SftpBackendTest extends BackendContract {
     }
 
     @Override
+    protected boolean crossesANetwork() {
+        return true;
+    }
+
+    @Override
     protected Backend newBackend() throws Exception {
         String loc = server.location("/repos/contract-" + N.incrementAndGet());
         Backend b = new SftpBackendProvider(server.env(), tmp.resolve("home")).open(loc, Map.of());

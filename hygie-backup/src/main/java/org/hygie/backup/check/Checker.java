@@ -20,6 +20,7 @@ import org.hygie.repository.BlobDecoder;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.backend.ReadParallelism;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.index.BlobIndex;
@@ -62,7 +63,7 @@ public final class Checker {
         this.repo = repo;
         this.readData = readData;
         this.listener = listener;
-        this.threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.threads = ReadParallelism.readers(repo.backend());
         this.decoders = ThreadLocal.withInitial(repo::newBlobDecoder);
     }
 

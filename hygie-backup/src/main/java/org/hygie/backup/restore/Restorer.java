@@ -17,6 +17,7 @@ import org.hygie.backup.restore.RestoreResult.Problem;
 import org.hygie.backup.restore.RestoreResult.Reason;
 import org.hygie.backup.walk.TreeLoader;
 import org.hygie.repository.Repository;
+import org.hygie.repository.backend.ReadParallelism;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.tree.Node;
@@ -232,7 +233,7 @@ public final class Restorer {
 
     /** Writes the queued files pack by pack ({@link PackRestore}); returns the bytes written. */
     private long writeFiles() throws IOException {
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threads = ReadParallelism.readers(repo.backend());
         PackRestore writer = new PackRestore(repo, new PackRestore.Slot() {
             @Override
             public boolean prepare(Path p, String shown) {

@@ -57,6 +57,14 @@ public interface Backend extends Closeable {
         return true;
     }
 
+    /**
+     * Whether every request crosses a network (SFTP, REST, S3): the time of a read is then mostly waiting, and readers
+     * keep more requests in flight than there are cores ({@link ReadParallelism}).
+     */
+    default boolean overNetwork() {
+        return false;
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -160,4 +160,9 @@ public final class RetryingBackend implements Backend {
     public void close() throws IOException {
         inner.close();
     }
+
+    @Override
+    public boolean overNetwork() {
+        return inner.overNetwork();
+    }
 }

@@ -24,6 +24,16 @@ public abstract class BackendContract {
     /** A new, empty storage on which {@link Backend#create()} was called. */
     protected abstract Backend newBackend() throws Exception;
 
+    /** Whether this backend's requests cross a network (restore and check then run more readers). */
+    protected abstract boolean crossesANetwork();
+
+    @Test
+    void saysWhetherItsRequestsCrossANetwork() throws Exception {
+        try (Backend b = newBackend()) {
+            org.junit.jupiter.api.Assertions.assertEquals(crossesANetwork(), b.overNetwork());
+        }
+    }
+
     private static byte[] bytes(int n, long seed) {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);

@@ -66,4 +66,9 @@ public class FilterBackend implements Backend {
     public boolean deletionAllowed() throws IOException {
         return inner.deletionAllowed();
     }
+
+    @Override
+    public boolean overNetwork() {
+        return inner.overNetwork();
+    }
 }

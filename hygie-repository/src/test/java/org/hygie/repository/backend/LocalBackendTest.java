@@ -9,6 +9,11 @@ class LocalBackendTest extends BackendContract {
     private int n;
 
     @Override
+    protected boolean crossesANetwork() {
+        return false;
+    }
+
+    @Override
     protected Backend newBackend() throws Exception {
         Backend b = new LocalBackend(tmp.resolve("repo-" + n++));
         b.create();

@@ -18,6 +18,11 @@ class RetryingBackendTest extends BackendContract {
     private int n;
 
     @Override
+    protected boolean crossesANetwork() {
+        return false;
+    }
+
+    @Override
     protected Backend newBackend() throws Exception {
         Backend b = new RetryingBackend(new LocalBackend(tmp.resolve("repo-" + n++)), RetryingBackend.Policy.FAST);
         b.create();
