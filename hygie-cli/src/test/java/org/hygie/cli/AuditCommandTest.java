@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hygie audit} as a user runs it, on this machine. */
 class AuditCommandTest {
@@ -22,14 +19,10 @@ class AuditCommandTest {
     private record Run(int code, String out, String err) {
     }
 
+    /** As the command line runs it (HygieCommand.run), output captured. */
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new HygieCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        CliRunner.Run r = CliRunner.inProcess(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     @Test

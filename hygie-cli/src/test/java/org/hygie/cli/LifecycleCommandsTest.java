@@ -227,10 +227,17 @@ class LifecycleCommandsTest {
         }
     }
 
+    /** The repository's files; taken again when one vanished during the walk (a process at work renames its files). */
     static List<String> listing(Path dir) throws Exception {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
-                    .filter(p -> !p.startsWith("locks/")).sorted().toList();
+        for (int attempt = 1;; attempt++) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                        .filter(p -> !p.startsWith("locks/")).sorted().toList();
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 20) {
+                    throw e;
+                }
+            }
         }
     }
 
