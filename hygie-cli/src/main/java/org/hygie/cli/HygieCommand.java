@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.hygie.backend.sftp.HostKeyException;
 import org.hygie.backend.sftp.LoginRefusedException;
 import org.hygie.repository.error.RepositoryException;
+import org.hygie.repository.lock.LockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,7 +109,24 @@ public final class HygieCommand {
         return null;
     }
 
-    private static int handle(Exception ex, HygieCommand root) {
+    /**
+     * A lock found taken by a prune or forget in the 200 ms after ours (its second look runs while the command reads)
+     * is the real reason a command failed, even when reading failed first (a pack that prune removed): closing the lock
+     * throws it, and try-with-resources keeps it as a suppressed exception.
+     */
+    private static Exception lockedFirst(Exception ex) {
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (Throwable s : c.getSuppressed()) {
+                if (s instanceof LockedException locked) {
+                    return locked;
+                }
+            }
+        }
+        return ex;
+    }
+
+    private static int handle(Exception thrown, HygieCommand root) {
+        Exception ex = lockedFirst(thrown);
         Messages msg = root.messages();
         Terminal t = root.terminal;
         t.clearProgress();

@@ -42,6 +42,8 @@ public final class Repository implements Closeable {
     private final Id keyId;
     private final RepositoryConfig config;
     private volatile BlobIndex index;
+    /** Run before the first write of anything but a lock: a shared lock's pending second look ({@link #setWriteGate}). */
+    private volatile Runnable writeGate;
     /** The packs each index file read so far lists (index files never change: their name is their hash). */
     private final Map<Id, List<Id>> packsByIndexFile = new ConcurrentHashMap<>();
     private final TreeRuns treeRuns;
@@ -166,8 +168,27 @@ public final class Repository implements Closeable {
         throw new IOException("not supported encoding format " + (plain[0] & 0xff));
     }
 
+    /**
+     * Holds back writes (other than lock files) until {@code gate} has returned: a shared lock's second look at the
+     * other locks, which a command reads through rather than waits for. The gate throws if the look found a conflict.
+     */
+    public void setWriteGate(Runnable gate) {
+        this.writeGate = gate;
+    }
+
+    /** Waits for the write gate (see {@link #setWriteGate}); every writer calls it before writing. */
+    public void awaitWriteGate() {
+        Runnable gate = writeGate;
+        if (gate != null) {
+            gate.run();
+        }
+    }
+
     /** Writes an index, snapshot or lock file, compressed in version 2; returns its id. */
     public Id saveUnpacked(FileType type, byte[] json) {
+        if (type != FileType.LOCK) {
+            awaitWriteGate();
+        }
         byte[] plain;
         if (config.supportsCompression()) {
             byte[] z = ZstdCodec.compress(json);

@@ -16,7 +16,8 @@ import org.hygie.repository.json.Json;
 
 /**
  * Takes, refreshes and removes locks as restic does (restic-format.md §11): list, fail on a conflict,
- * write ours, wait 200 ms, list again. A stale lock (not refreshed for 30 minutes, or whose process on this
+ * write ours, wait 200 ms, list again. For a shared lock the command does not sit out the 200 ms: it reads
+ * meanwhile, and its first write (and the lock's closing) waits for the second look to have passed. A stale lock (not refreshed for 30 minutes, or whose process on this
  * host is gone) does not block, as in restic since 0.15; it is reported to the caller, and
  * {@link #removeStale} clears stale ones.
  */
@@ -47,6 +48,11 @@ public final class Locks {
     /** Takes a lock; stale locks in the way are given to {@code onStale} and ignored. */
     public static RepositoryLock acquire(Repository repo, boolean exclusive,
             java.util.function.Consumer<LockInfo> onStale) {
+        return acquire(repo, exclusive, onStale, RECHECK_MILLIS);
+    }
+
+    static RepositoryLock acquire(Repository repo, boolean exclusive, java.util.function.Consumer<LockInfo> onStale,
+            long recheckMillis) {
         SighupGuard.install();
         List<LockInfo> present = list(repo);
         Instant now = Instant.now();
@@ -57,8 +63,18 @@ public final class Locks {
         }
         checkConflicts(repo, present, exclusive, null);
         Id ours = write(repo, exclusive);
+        if (!exclusive) {
+            // The second look is taken 200 ms later on the lock's own thread, while the command reads; the
+            // repository holds back its writes until it has passed (Repository#awaitWriteGate), and closing
+            // the lock waits for it too, so nothing is committed and no success is reported before it.
+            RepositoryLock lock = new RepositoryLock(repo, ours, false);
+            lock.recheckAfter(recheckMillis, () -> checkConflicts(repo, list(repo), false, lock.id()));
+            repo.setWriteGate(lock::confirm);
+            return lock;
+        }
+        repo.setWriteGate(null);
         try {
-            Thread.sleep(RECHECK_MILLIS);
+            Thread.sleep(recheckMillis);
             checkConflicts(repo, list(repo), exclusive, ours);
         } catch (RuntimeException e) {
             delete(repo, ours);

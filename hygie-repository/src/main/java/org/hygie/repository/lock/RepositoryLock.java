@@ -51,6 +51,54 @@ public final class RepositoryLock implements AutoCloseable {
         }
     }
 
+    private java.util.concurrent.Future<?> recheck;
+    private RepositoryException recheckFailure;
+    private boolean confirmed;
+
+    /** Runs {@code check} on the lock's thread after {@code millis}: the second look for conflicting locks. */
+    synchronized void recheckAfter(long millis, Runnable check) {
+        recheck = refresher.schedule(check, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits for the second look at the other locks, if one is pending; when it found a conflicting lock, removes this
+     * lock and throws that conflict ({@link LockedException}), the same each time it is asked.
+     */
+    public void confirm() {
+        java.util.concurrent.Future<?> pending;
+        synchronized (this) {
+            if (confirmed) {
+                if (recheckFailure != null) {
+                    throw recheckFailure;
+                }
+                return;
+            }
+            pending = recheck;
+        }
+        RepositoryException failure = null;
+        if (pending != null) {
+            try {
+                pending.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = e.getCause() instanceof RepositoryException r ? r
+                        : new RepositoryException(org.hygie.repository.error.Problem.LOCKED, repo.backend().location(),
+                                "cannot check the other locks: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new RepositoryException(org.hygie.repository.error.Problem.LOCKED,
+                        repo.backend().location(), "interrupted while locking", e);
+            }
+        }
+        synchronized (this) {
+            confirmed = true;
+            recheckFailure = failure;
+        }
+        if (failure != null) {
+            releaseQuietly();
+            throw failure;
+        }
+    }
+
     /** Writes a fresh lock file and removes the previous one. */
     public synchronized void refresh() {
         try {
@@ -75,8 +123,17 @@ public final class RepositoryLock implements AutoCloseable {
         return refreshFailure;
     }
 
+    /** Releases the lock; if the second look at the other locks found a conflict, throws it (after releasing). */
     @Override
-    public synchronized void close() {
+    public void close() {
+        try {
+            confirm();
+        } finally {
+            release();
+        }
+    }
+
+    private synchronized void release() {
         if (released) {
             return;
         }

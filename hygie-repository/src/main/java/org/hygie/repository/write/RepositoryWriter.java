@@ -238,6 +238,7 @@ public final class RepositoryWriter implements Closeable {
             long t1 = System.nanoTime();
             counters.packNanos.add(t1 - t0);
             try {
+                repo.awaitWriteGate();
                 repo.backend().save(FileType.PACK, file.id().hex(), file.bytes());
             } catch (IOException e) {
                 throw new RepositoryException(Problem.IO, "data/" + file.id(), "cannot save pack data/"

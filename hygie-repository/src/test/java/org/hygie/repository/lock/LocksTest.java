@@ -50,6 +50,35 @@ class LocksTest {
     }
 
     @Test
+    void aSharedLocksSecondLookHoldsBackTheFirstWriteAndFindsALockTakenMeanwhile() {
+        RepositoryLock shared = Locks.acquire(repo, false, stale -> { }, 2000);
+        // A prune that listed the locks before ours was written takes its exclusive lock now, within the delay.
+        Id prune = Locks.write(repo, true);
+        assertEquals(List.of(), repo.list(FileType.SNAPSHOT), "reading goes on meanwhile");
+        byte[] snapshot = "{}".getBytes(StandardCharsets.UTF_8);
+        LockedException e = assertThrows(LockedException.class, () -> repo.saveUnpacked(FileType.SNAPSHOT, snapshot));
+        assertTrue(e.getMessage().contains("exclusive lock"), e.getMessage());
+        assertEquals(List.of(), repo.list(FileType.SNAPSHOT), "nothing was written");
+        assertEquals(List.of(prune), repo.list(FileType.LOCK), "our lock is gone, the prune's stays");
+        assertThrows(LockedException.class, shared::close, "closing says it too");
+        assertThrows(LockedException.class, () -> repo.saveUnpacked(FileType.SNAPSHOT, snapshot), "and later writes");
+    }
+
+    @Test
+    void withoutAConflictTheFirstWriteGoesAheadOnceTheSecondLookPassed() {
+        try (RepositoryLock shared = Locks.acquire(repo, false, stale -> { }, 300)) {
+            Id written = repo.saveUnpacked(FileType.SNAPSHOT, "{}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(List.of(written), repo.list(FileType.SNAPSHOT));
+            assertEquals(List.of(shared.id()), repo.list(FileType.LOCK));
+        }
+        assertEquals(List.of(), repo.list(FileType.LOCK));
+        try (RepositoryLock exclusive = Locks.acquire(repo, true)) {
+            repo.saveUnpacked(FileType.SNAPSHOT, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(2, repo.list(FileType.SNAPSHOT).size());
+    }
+
+    @Test
     void refreshReplacesTheLockFile() {
         try (RepositoryLock l = Locks.acquire(repo, false)) {
             Id before = l.id();
