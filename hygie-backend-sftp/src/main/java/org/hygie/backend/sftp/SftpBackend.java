@@ -182,20 +182,66 @@ public final class SftpBackend implements Backend {
             return out;
         }
         String dir = folder(type);
-        return connection.call(sftp -> {
-            List<FileInfo> out = new ArrayList<>();
-            List<DirEntry> entries = entries(sftp, dir);
-            if (type != FileType.PACK) {
-                addFiles(entries, out);
-                return out;
+        List<DirEntry> entries = connection.call(sftp -> entries(sftp, dir));
+        List<FileInfo> out = new ArrayList<>();
+        if (type != FileType.PACK) {
+            addFiles(entries, out);
+            return out;
+        }
+        List<String> subdirs = new ArrayList<>();
+        for (DirEntry sub : entries) {
+            if (sub.getAttributes().isDirectory() && sub.getFilename().length() == 2) {
+                subdirs.add(dir + "/" + sub.getFilename());
             }
-            for (DirEntry sub : entries) {
-                if (sub.getAttributes().isDirectory() && sub.getFilename().length() == 2) {
-                    addFiles(entries(sftp, dir + "/" + sub.getFilename()), out);
-                }
+        }
+        for (List<DirEntry> inSub : listAll(subdirs)) {
+            addFiles(inSub, out);
+        }
+        return out;
+    }
+
+    /**
+     * The entries of every folder, in order, read on all the connection's channels at once: {@code data/} has 256
+     * folders, and one after the other each listing is a round trip (0.5 s on loopback, seconds to a far server).
+     */
+    private List<List<DirEntry>> listAll(List<String> dirs) throws IOException {
+        int threads = Math.min(connection.channels(), dirs.size());
+        if (threads <= 1) {
+            List<List<DirEntry>> out = new ArrayList<>();
+            for (String d : dirs) {
+                out.add(connection.call(sftp -> entries(sftp, d)));
             }
             return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hygie-sftp-list");
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            List<java.util.concurrent.Future<List<DirEntry>>> futures = new ArrayList<>();
+            for (String d : dirs) {
+                futures.add(pool.submit(() -> connection.call(sftp -> entries(sftp, d))));
+            }
+            List<List<DirEntry>> out = new ArrayList<>();
+            for (java.util.concurrent.Future<List<DirEntry>> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while listing " + shown(folder(FileType.PACK)));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<DirEntry> entries(SftpClient sftp, String dir) throws IOException {
@@ -206,6 +252,13 @@ public final class SftpBackend implements Backend {
                 return List.of();
             }
             throw SftpErrors.map(e, shown(dir));
+        } catch (java.io.UncheckedIOException e) {
+            // MINA's listing iterator wraps what breaks after the first batch (a channel whose server went away);
+            // as an IOException it is retried, and the channel dropped, like any other failed request
+            if (e.getCause() instanceof SftpException se && SftpErrors.isMissing(se)) {
+                return List.of();
+            }
+            throw e.getCause();
         }
     }
 

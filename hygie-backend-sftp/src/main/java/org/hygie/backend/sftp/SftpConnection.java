@@ -209,6 +209,11 @@ final class SftpConnection implements Closeable {
         return String.join("; ", t);
     }
 
+    /** How many SFTP channels may be used at once ({@code sftp.connections}). */
+    int channels() {
+        return settings.connections();
+    }
+
     /** The value of a socket option on the connection to the server, as the operating system has it. */
     <T> T socketOption(java.net.SocketOption<T> option) throws IOException {
         return call(sftp -> ((org.apache.sshd.common.io.nio2.Nio2Session) sftp.getClientSession().getIoSession())
