@@ -2,15 +2,11 @@ package org.hygie.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.hygie.repository.backend.Backend;
-import org.hygie.repository.backend.FileType;
-import org.hygie.repository.backend.FilterBackend;
+import org.hygie.repository.backend.CountingBackend;
 import org.hygie.repository.backend.LocalBackend;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.pack.BlobType;
@@ -25,22 +21,6 @@ class IndexFilesListingTest {
 
     @TempDir
     Path tmp;
-
-    static final class CountingBackend extends FilterBackend {
-        final AtomicInteger indexReads = new AtomicInteger();
-
-        CountingBackend(Backend inner) {
-            super(inner);
-        }
-
-        @Override
-        public byte[] load(FileType type, String name) throws IOException {
-            if (type == FileType.INDEX) {
-                indexReads.incrementAndGet();
-            }
-            return inner.load(type, name);
-        }
-    }
 
     /** One writing session: one blob, so one pack and one index file. Returns the pack. */
     private static Id writeOnce(Repository repo, int n) {

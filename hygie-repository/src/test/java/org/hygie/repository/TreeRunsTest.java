@@ -16,10 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.hygie.repository.backend.Backend;
+import org.hygie.repository.backend.CountingBackend;
 import org.hygie.repository.backend.FileType;
-import org.hygie.repository.backend.FilterBackend;
 import org.hygie.repository.backend.LocalBackend;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
@@ -36,23 +34,6 @@ class TreeRunsTest {
 
     @TempDir
     Path tmp;
-
-    /** A backend that counts the ranged reads of packs. */
-    static final class CountingBackend extends FilterBackend {
-        final AtomicInteger packReads = new AtomicInteger();
-
-        CountingBackend(Backend inner) {
-            super(inner);
-        }
-
-        @Override
-        public byte[] load(FileType type, String name, long offset, int length) throws IOException {
-            if (type == FileType.PACK) {
-                packReads.incrementAndGet();
-            }
-            return inner.load(type, name, offset, length);
-        }
-    }
 
     private record Written(List<Id> trees, List<byte[]> plain) {
     }
