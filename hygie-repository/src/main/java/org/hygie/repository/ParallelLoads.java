@@ -1,13 +1,9 @@
 package org.hygie.repository;
 
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.hygie.repository.concurrent.Parallel;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
 
@@ -29,39 +25,11 @@ final class ParallelLoads {
 
     /** Applies {@code load} to every input, up to {@link #THREADS} at once; one outcome per input, in order. */
     static <I, T> List<Outcome<T>> map(List<I> inputs, Function<I, T> load) {
-        List<Outcome<T>> out = new ArrayList<>(inputs.size());
-        if (inputs.size() <= 1) {
-            for (I in : inputs) {
-                out.add(attempt(load, in));
-            }
-            return out;
-        }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, inputs.size()), r -> {
-            Thread t = new Thread(r, "hygie-load-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Future<Outcome<T>>> futures = new ArrayList<>(inputs.size());
-            for (I in : inputs) {
-                futures.add(pool.submit(() -> attempt(load, in)));
-            }
-            for (Future<Outcome<T>> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Parallel.map(inputs, THREADS, "hygie-load", in -> attempt(load, in));
+        } catch (IOException e) {
+            // attempt() keeps every repository error; only an interruption comes here
             throw new RepositoryException(Problem.IO, "", "interrupted while loading", e);
-        } catch (ExecutionException e) {
-            // attempt() catches what a load throws but errors (out of memory...): pass them on as they are
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

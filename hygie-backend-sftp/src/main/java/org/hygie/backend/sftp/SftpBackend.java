@@ -22,6 +22,7 @@ import org.apache.sshd.sftp.common.SftpException;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.concurrent.Parallel;
 import org.hygie.repository.id.Id;
 
 /**
@@ -205,43 +206,8 @@ public final class SftpBackend implements Backend {
      * folders, and one after the other each listing is a round trip (0.5 s on loopback, seconds to a far server).
      */
     private List<List<DirEntry>> listAll(List<String> dirs) throws IOException {
-        int threads = Math.min(connection.channels(), dirs.size());
-        if (threads <= 1) {
-            List<List<DirEntry>> out = new ArrayList<>();
-            for (String d : dirs) {
-                out.add(connection.call(sftp -> entries(sftp, d)));
-            }
-            return out;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hygie-sftp-list");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<List<DirEntry>>> futures = new ArrayList<>();
-            for (String d : dirs) {
-                futures.add(pool.submit(() -> connection.call(sftp -> entries(sftp, d))));
-            }
-            List<List<DirEntry>> out = new ArrayList<>();
-            for (java.util.concurrent.Future<List<DirEntry>> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while listing " + shown(folder(FileType.PACK)));
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.map(dirs, connection.channels(), "hygie-sftp-list",
+                d -> connection.call(sftp -> entries(sftp, d)));
     }
 
     private List<DirEntry> entries(SftpClient sftp, String dir) throws IOException {

@@ -80,7 +80,7 @@ public final class RetryingBackend implements Backend {
 
     @Override
     public boolean exists(FileType type, String name) throws IOException {
-        return retry("stat " + type.folder() + "/" + name, () -> inner.exists(type, name));
+        return retry("stat " + file(type, name), () -> inner.exists(type, name));
     }
 
     @Override
@@ -90,18 +90,18 @@ public final class RetryingBackend implements Backend {
 
     @Override
     public byte[] load(FileType type, String name) throws IOException {
-        return retry("read " + type.folder() + "/" + name, () -> inner.load(type, name));
+        return retry("read " + file(type, name), () -> inner.load(type, name));
     }
 
     @Override
     public byte[] load(FileType type, String name, long offset, int length) throws IOException {
-        return retry("read " + type.folder() + "/" + name, () -> inner.load(type, name, offset, length));
+        return retry("read " + file(type, name), () -> inner.load(type, name, offset, length));
     }
 
     @Override
     public void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
             throws IOException {
-        retry("read " + type.folder() + "/" + name, () -> {
+        retry("read " + file(type, name), () -> {
             inner.loadInto(type, name, offset, dst, dstOffset, length);
             return null;
         });
@@ -109,13 +109,13 @@ public final class RetryingBackend implements Backend {
 
     @Override
     public long size(FileType type, String name) throws IOException {
-        return retry("stat " + type.folder() + "/" + name, () -> inner.size(type, name));
+        return retry("stat " + file(type, name), () -> inner.size(type, name));
     }
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
         boolean[] failedOnce = new boolean[1];
-        retry("write " + type.folder() + "/" + name, () -> {
+        retry("write " + file(type, name), () -> {
             try {
                 inner.save(type, name, data);
             } catch (FileAlreadyExistsException e) {
@@ -145,7 +145,7 @@ public final class RetryingBackend implements Backend {
 
     @Override
     public void delete(FileType type, String name) throws IOException {
-        retry("delete " + type.folder() + "/" + name, () -> {
+        retry("delete " + file(type, name), () -> {
             inner.delete(type, name);
             return null;
         });
@@ -164,5 +164,10 @@ public final class RetryingBackend implements Backend {
     @Override
     public boolean overNetwork() {
         return inner.overNetwork();
+    }
+
+    /** The file as messages name it: {@code config}, or its folder and name. */
+    private static String file(FileType type, String name) {
+        return type == FileType.CONFIG ? "config" : type.folder() + "/" + name;
     }
 }

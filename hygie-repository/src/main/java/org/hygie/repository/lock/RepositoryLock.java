@@ -1,9 +1,13 @@
 package org.hygie.repository.lock;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hygie.repository.Repository;
+import org.hygie.repository.concurrent.Parallel;
+import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
 
@@ -24,11 +28,7 @@ public final class RepositoryLock implements AutoCloseable {
         this.repo = repo;
         this.current = id;
         this.exclusive = exclusive;
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hygie-lock-refresh");
-            t.setDaemon(true);
-            return t;
-        });
+        this.refresher = Executors.newSingleThreadScheduledExecutor(Parallel.daemons("hygie-lock-refresh"));
         refresher.scheduleAtFixedRate(this::refresh, REFRESH_MINUTES, REFRESH_MINUTES, TimeUnit.MINUTES);
         // Interrupted with Ctrl-C or killed with SIGTERM, the lock goes too (a kill -9 leaves it, to go stale).
         this.releaseOnExit = new Thread(this::releaseQuietly, "hygie-lock-release");
@@ -51,7 +51,7 @@ public final class RepositoryLock implements AutoCloseable {
         }
     }
 
-    private java.util.concurrent.Future<?> recheck;
+    private Future<?> recheck;
     private RepositoryException recheckFailure;
     private boolean confirmed;
 
@@ -65,7 +65,7 @@ public final class RepositoryLock implements AutoCloseable {
      * lock and throws that conflict ({@link LockedException}), the same each time it is asked.
      */
     public void confirm() {
-        java.util.concurrent.Future<?> pending;
+        Future<?> pending;
         synchronized (this) {
             if (confirmed) {
                 if (recheckFailure != null) {
@@ -79,13 +79,13 @@ public final class RepositoryLock implements AutoCloseable {
         if (pending != null) {
             try {
                 pending.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 failure = e.getCause() instanceof RepositoryException r ? r
-                        : new RepositoryException(org.hygie.repository.error.Problem.LOCKED, repo.backend().location(),
+                        : new RepositoryException(Problem.LOCKED, repo.backend().location(),
                                 "cannot check the other locks: " + e.getCause(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = new RepositoryException(org.hygie.repository.error.Problem.LOCKED,
+                failure = new RepositoryException(Problem.LOCKED,
                         repo.backend().location(), "interrupted while locking", e);
             }
         }

@@ -2,10 +2,9 @@ package org.hygie.repository.write;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.hygie.repository.concurrent.Parallel;
 
 /**
  * The thread pools of a writer. Daemon threads, so that a writer abandoned without {@code close} (a crash, a bug)
@@ -17,21 +16,12 @@ final class WriterThreads {
 
     static ThreadPoolExecutor pool(String name, int threads) {
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                factory(name));
+                Parallel.daemons(name));
     }
 
     static ScheduledThreadPoolExecutor timer(String name) {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, factory(name));
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, Parallel.daemons(name));
         t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         return t;
-    }
-
-    private static ThreadFactory factory(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,0 +1,41 @@
+package org.hygie.repository.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+    @Test
+    void resultsComeInTheOrderAskedForWhateverTheThreads() throws IOException {
+        List<Integer> inputs = List.of(5, 1, 4, 2, 3, 0);
+        assertEquals(List.of(50, 10, 40, 20, 30, 0), Parallel.map(inputs, 3, "test", i -> {
+            try {
+                Thread.sleep(i * 5L);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return i * 10;
+        }));
+        assertEquals(List.of(50, 10), Parallel.map(List.of(5, 1), 1, "test", i -> i * 10), "one thread: the caller's");
+    }
+
+    @Test
+    void theFirstFailureInInputOrderIsThrownAsItWas() {
+        IOException e = assertThrows(IOException.class, () -> Parallel.map(List.of(1, 2, 3, 4, 5, 6), 4, "test", i -> {
+            if (i == 3 || i == 5) {
+                throw new IOException("failed on " + i);
+            }
+            return i;
+        }));
+        assertEquals("failed on 3", e.getMessage());
+        IllegalStateException r = assertThrows(IllegalStateException.class,
+                () -> Parallel.map(List.of(1, 2), 2, "test", i -> {
+                    throw new IllegalStateException("bug " + i);
+                }));
+        assertEquals("bug 1", r.getMessage());
+    }
+}
