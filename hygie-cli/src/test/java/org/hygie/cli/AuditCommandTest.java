@@ -62,20 +62,8 @@ class AuditCommandTest {
                 "--config", dir.resolve("absent.yaml").toString());
         assertEquals(ExitCode.USAGE, alone.exit(), "a --config that does not exist is an error: " + alone.err());
 
-        Path docs = Files.createDirectories(dir.resolve("cabinet"));
-        Path pw = dir.resolve("password");
-        Files.writeString(pw, "le mot de passe\n");
-        Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
-        Path config = dir.resolve("hygie.yaml");
-        Files.writeString(config, """
-                practice: Cabinet du Dr Exemple
-                sources:
-                  - path: %s
-                media:
-                  - {name: disque-A, repo: %s, rotation: 7d}
-                password-file: %s
-                state-dir: %s
-                """.formatted(docs, dir.resolve("A/hygie"), pw, dir.resolve("state")));
+        Path config = TwoDiskPractice.config(dir, TwoDiskPractice.password(dir), "",
+                "state-dir: " + dir.resolve("state") + "\n", dir.resolve("A/hygie"));
         CliRunner.Run withPractice = CliRunner.inProcess("audit", "--json", "--state-dir", dir.toString(),
                 "--config", config.toString());
         JsonNode doc = new ObjectMapper().readTree(withPractice.out());

@@ -35,20 +35,8 @@ class GdprCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path docs = Files.createDirectories(tmp.resolve("cabinet"));
-        Path pw = tmp.resolve("password");
-        Files.writeString(pw, "le mot de passe\n");
-        Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
-        config = tmp.resolve("hygie.yaml");
-        Files.writeString(config, """
-                practice: Cabinet du Dr Exemple
-                sources:
-                  - path: %s
-                media:
-                  - {name: disque-A, repo: %s, rotation: 7d}
-                  - {name: disque-B, repo: %s, rotation: 7d}
-                password-file: %s
-                """.formatted(docs, tmp.resolve("media/A/hygie"), tmp.resolve("media/B/hygie"), pw));
+        config = TwoDiskPractice.config(tmp, TwoDiskPractice.password(tmp), "", "", tmp.resolve("media/A/hygie"),
+                tmp.resolve("media/B/hygie"));
         gdprFile = tmp.resolve("gdpr.json");
     }
 

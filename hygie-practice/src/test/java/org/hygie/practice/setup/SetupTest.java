@@ -135,6 +135,18 @@ class SetupTest {
                 night.events().toString());
     }
 
+    /**
+     * The answers of a practice set up with one disk and a store outside it: name, password twice, the documents, the
+     * disk, "o" to the question of a store outside, then {@code offsite} (its location, its keys), then no more.
+     */
+    private static Script oneDiskAndOffsite(TestPractice p, Object... offsite) {
+        List<Object> a = new ArrayList<>(List.of("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
+                p.documents.toString(), "", "", "1", "", p.disk("disque-A").resolve("hygie").toString(), "", "o"));
+        a.addAll(List.of(offsite));
+        a.addAll(List.of("", "n"));
+        return new Script(a.toArray());
+    }
+
     @Test
     void anS3StoreOutsideThePracticeGetsItsKeyInAPrivateFileAndIsInitialisedWithIt() throws Exception {
         // no AWS variable in this JVM's environment (hygie-practice's pom sets none): the key typed here is the one
@@ -142,11 +154,8 @@ class SetupTest {
             TestPractice p = new TestPractice(tmp);
             Files.createDirectories(p.disk("disque-A"));
             String cloud = server.location("cabinet-exemple", "hygie");
-            Script s = new Script("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
-                    p.documents.toString(), "", "",
-                    "1", "", p.disk("disque-A").resolve("hygie").toString(), "",
-                    "o", cloud, S3ProxyServer.ACCESS_KEY, "", S3ProxyServer.SECRET_KEY, // an empty secret is asked again
-                    "", "n");
+            Script s = oneDiskAndOffsite(p, cloud, S3ProxyServer.ACCESS_KEY, "", // an empty secret is asked again
+                    S3ProxyServer.SECRET_KEY);
             Path config = tmp.resolve("conf/hygie.yaml");
             Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING, p.clock,
                     tmp).run(config);
@@ -201,11 +210,7 @@ class SetupTest {
             TestPractice p = new TestPractice(tmp);
             Files.createDirectories(p.disk("disque-A"));
             String cloud = server.location("cabinet-exemple", "hygie");
-            Script s = new Script("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
-                    p.documents.toString(), "", "",
-                    "1", "", p.disk("disque-A").resolve("hygie").toString(), "",
-                    "o", cloud, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
-                    "", "n");
+            Script s = oneDiskAndOffsite(p, cloud, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
             // a folder where the file ends up readable by others once written (an ACL, a share mounted with
             // broad permissions): the store's opening refuses it
             MediumOpener readable = m -> {
@@ -246,11 +251,7 @@ class SetupTest {
     void aRestPasswordTypedInTheLocationIsMovedToTheCredentialsFile() throws Exception {
         TestPractice p = new TestPractice(tmp);
         Files.createDirectories(p.disk("disque-A"));
-        Script s = new Script("Cabinet", "un mot de passe assez long", "un mot de passe assez long",
-                p.documents.toString(), "", "",
-                "1", "", p.disk("disque-A").resolve("hygie").toString(), "",
-                "o", "rest:http://cabinet:s3cret%2Fdu%2Bnas@127.0.0.1:1/cabinet/",
-                "", "n");
+        Script s = oneDiskAndOffsite(p, "rest:http://cabinet:s3cret%2Fdu%2Bnas@127.0.0.1:1/cabinet/");
         Path config = tmp.resolve("conf/hygie.yaml");
         Setup.Result r = new Setup(s, Texts.of("fr"), MediumOpener.LIVE, Repository.KdfParams.TESTING, p.clock, tmp)
                 .run(config);
