@@ -33,6 +33,9 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     static List<String> lines(ParameterException ex, Messages msg) {
         List<String> out = new ArrayList<>();
+        if (isUnknownVerbForHelp(ex)) {
+            return lines(new UnmatchedArgumentException(ex.getCommandLine(), List.of(ex.getValue())), msg);
+        }
         if (ex instanceof UnmatchedArgumentException u) {
             out.add(msg.get("usage.unknown", String.join(" ", u.getUnmatched())));
             List<String> near = u.getSuggestions();
@@ -57,6 +60,13 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             out.add(msg.get("usage.invalid", ex.getMessage()));
         }
         return out;
+    }
+
+    /** {@code hygie help WORD} naming no command: picocli's help says so in English, without near names. */
+    private static boolean isUnknownVerbForHelp(ParameterException ex) {
+        return !(ex instanceof UnmatchedArgumentException) && ex.getArgSpec() == null && ex.getValue() != null
+                && !ex.getCommandLine().getSubcommands().isEmpty()
+                && !ex.getCommandLine().getSubcommands().containsKey(ex.getValue());
     }
 
     private static String name(ArgSpec a) {

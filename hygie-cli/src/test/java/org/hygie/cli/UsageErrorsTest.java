@@ -32,6 +32,15 @@ class UsageErrorsTest {
     }
 
     @Test
+    void helpOnAnUnknownCommandNamesItAndTheNearOnesInTheUsersLanguage() {
+        CliRunner.Run fr = CliRunner.inProcess("--lang", "fr", "help", "bakup");
+        assertUsage(fr, "option ou argument inconnu : bakup", "vouliez-vous dire : backup", "Aide : hygie --help");
+        assertFalse(fr.err().contains("Unknown subcommand"), fr.err());
+        CliRunner.Run en = CliRunner.inProcess("--lang", "en", "help", "bakup");
+        assertUsage(en, "unknown option or argument: bakup", "did you mean: backup");
+    }
+
+    @Test
     void aMissingArgumentIsNamed() {
         CliRunner.Run fr = CliRunner.inProcess("--lang", "fr", "restore", "latest");
         assertUsage(fr, "il manque : --target");
