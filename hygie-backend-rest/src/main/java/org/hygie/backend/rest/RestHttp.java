@@ -88,19 +88,30 @@ final class RestHttp {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof ConnectException) {
+        if (inChain(c, ConnectException.class) && !inChain(c, java.net.http.HttpConnectTimeoutException.class)) {
             return "cannot connect to " + shownBase + " (connection refused: is the server on, is the port right?)";
         }
-        if (root instanceof java.net.UnknownHostException || root instanceof java.nio.channels.UnresolvedAddressException) {
+        if (inChain(c, java.net.UnknownHostException.class)
+                || inChain(c, java.nio.channels.UnresolvedAddressException.class)) {
             return "cannot connect to " + shownBase + " (unknown host name)";
         }
-        if (root instanceof java.net.http.HttpConnectTimeoutException) {
+        if (inChain(c, java.net.http.HttpConnectTimeoutException.class)) {
             return "cannot connect to " + shownBase + " (no answer within " + timeout.toSeconds() + " s)";
         }
-        if (root instanceof javax.net.ssl.SSLException) {
+        if (inChain(c, javax.net.ssl.SSLException.class)) {
             return "secure connection to " + shownBase + " failed: " + root.getMessage();
         }
         String m = root.getMessage();
         return "the connection to " + shownBase + " broke (" + (m == null ? root.getClass().getSimpleName() : m) + ")";
+    }
+
+    /** The JDK's client wraps the cause it met (a refused connection: ConnectException over ClosedChannelException). */
+    private static boolean inChain(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (type.isInstance(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
