@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         CheckReport report;
-        try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, true, root)) {
+        try (Repository r = repo.openUncached(msg, t); RepositoryLock lock = Locking.lock(r, true, root)) {
             report = new Checker(r, readData, new Progress(t, msg)).run();
         }
         t.clearProgress();

@@ -14,6 +14,7 @@ import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.BackendSecrets;
 import org.hygie.repository.backend.Locations;
+import org.hygie.repository.cache.CacheRoot;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,6 +39,11 @@ public final class RepositoryOptions {
             description = "Fichier du mot de passe / password file. Défaut : HYGIE_PASSWORD_FILE, HYGIE_PASSWORD, "
                     + "ou demandé au terminal.")
     Path passwordFile;
+
+    @Option(names = "--no-cache", description = "Sans copie locale de l'index et des sauvegardes d'un dépôt distant "
+            + "/ no local copy of a remote repository's index and snapshots. Copie / copy: HYGIE_CACHE_DIR, "
+            + "~/.cache/hygie.")
+    boolean noCache;
 
     public String location() {
         String r = repo != null ? repo : System.getenv("HYGIE_REPOSITORY");
@@ -131,8 +137,17 @@ public final class RepositoryOptions {
         return pw.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Opens the repository with the password from the usual sources. */
+    /**
+     * Opens the repository with the password from the usual sources; a repository across a network is read
+     * through the local copy of its index files and snapshots (unless {@code --no-cache}).
+     */
     public Repository open(Messages msg, Terminal terminal) {
+        Repository r = openUncached(msg, terminal);
+        return noCache ? r : r.cachedIn(CacheRoot.standard(), why -> terminal.warn(msg.get("warn.cache", why)));
+    }
+
+    /** Opens the repository reading its store only: what a check must read. */
+    public Repository openUncached(Messages msg, Terminal terminal) {
         Backend backend = backend();
         return Repository.open(backend, password(msg, terminal, false));
     }

@@ -32,7 +32,9 @@ final class CliRunner {
                 System.getProperty("java.class.path"), "org.hygie.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("HYGIE_") || k.equals("LANG"));
+        // the build's cache folder (HYGIE_CACHE_DIR, set for the tests) stays: no test writes to ~/.cache
+        pb.environment().keySet().removeIf(k -> k.startsWith("HYGIE_") && !k.equals("HYGIE_CACHE_DIR")
+                || k.equals("LANG"));
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();

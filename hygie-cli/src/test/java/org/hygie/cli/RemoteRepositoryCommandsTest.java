@@ -118,6 +118,49 @@ class RemoteRepositoryCommandsTest {
     }
 
     @Test
+    void aRemoteRepositorysIndexAndSnapshotsAreCopiedLocallyButACheckReadsTheStore() throws Exception {
+        try (RcloneServer server = RcloneServer.start(tmp.resolve("rest"), false)) {
+            Path cache = tmp.resolve("cache");
+            Map<String, String> env = Map.of("HYGIE_CACHE_DIR", cache.toString());
+            String repo = server.location("hygie");
+            assertEquals(0, hygie(env, repo, "init").exit());
+            CliRunner.Run backup = hygie(env, repo, "backup", src.toString());
+            assertEquals(0, backup.exit(), backup.out() + backup.err());
+            Path store = server.root().resolve("hygie");
+            try (var repos = Files.list(cache)) {
+                Path mine = repos.filter(Files::isDirectory).findFirst().orElseThrow();
+                for (String folder : List.of("index", "snapshots")) {
+                    try (var inStore = Files.list(store.resolve(folder))) {
+                        for (Path f : inStore.toList()) {
+                            Path copy = mine.resolve(folder).resolve(f.getFileName().toString());
+                            assertTrue(Files.exists(copy), copy.toString());
+                            assertEquals(-1, Files.mismatch(f, copy), copy.toString());
+                        }
+                    }
+                }
+            }
+            // the snapshot file damaged on the server: commands read the sound local copy (as restic's cache does),
+            // a check reads the server and finds the damage, and so does any command told --no-cache
+            Path snapshot;
+            try (var s = Files.list(store.resolve("snapshots"))) {
+                snapshot = s.findFirst().orElseThrow();
+            }
+            byte[] bytes = Files.readAllBytes(snapshot);
+            bytes[bytes.length / 2] ^= 0x40;
+            snapshot.toFile().setWritable(true);
+            Files.write(snapshot, bytes);
+            CliRunner.Run listed = hygie(env, repo, "snapshots", "--json");
+            assertEquals(0, listed.exit(), listed.err());
+            assertEquals(1, Json.MAPPER.readTree(listed.out()).size());
+            CliRunner.Run check = hygie(env, repo, "check", "--json");
+            assertTrue(check.exit() != 0, check.out() + check.err());
+            assertFalse(Json.MAPPER.readTree(check.out()).get("healthy").asBoolean(), check.out());
+            CliRunner.Run direct = hygie(env, repo, "snapshots", "--no-cache");
+            assertTrue(direct.exit() != 0, direct.out() + direct.err());
+        }
+    }
+
+    @Test
     void throughAnAppendOnlyRestServerWithCredentials() throws Exception {
         try (RcloneServer server = RcloneServer.start(tmp.resolve("rest"), true, "cabinet", "mot-de-passe-http")) {
             String base = "rest:http://cabinet:%s@127.0.0.1:" + server.port() + "/coffre/";

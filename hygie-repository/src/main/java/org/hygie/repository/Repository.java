@@ -3,6 +3,7 @@ package org.hygie.repository;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.cache.CachingBackend;
 import org.hygie.repository.compress.ZstdCodec;
 import org.hygie.repository.config.RepositoryConfig;
 import org.hygie.repository.crypto.CryptoException;
@@ -122,6 +125,23 @@ public final class Repository implements Closeable {
 
     public Backend backend() {
         return backend;
+    }
+
+    /**
+     * This repository read through a local copy of its index files and snapshots in {@code root} (a folder per
+     * repository id, see {@link CachingBackend}), when its store is across a network; itself otherwise. Call it
+     * right after opening: the returned repository shares the store and closes it.
+     */
+    public Repository cachedIn(Path root, Consumer<String> warn) {
+        if (!backend.overNetwork() || backend instanceof CachingBackend) {
+            return this;
+        }
+        return new Repository(new CachingBackend(backend, root.resolve(config.id()), warn), key, keyId, config);
+    }
+
+    /** This repository reading its store only (what a check must do), right after opening as {@link #cachedIn}. */
+    public Repository uncached() {
+        return backend instanceof CachingBackend c ? new Repository(c.store(), key, keyId, config) : this;
     }
 
     public CryptoKey key() {

@@ -49,6 +49,7 @@ import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
 import org.hygie.repository.backend.Locations;
+import org.hygie.repository.cache.CacheRoot;
 import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import org.hygie.repository.write.OrphanPacks;
@@ -75,6 +76,8 @@ public final class DutyRunner {
 
     private final PracticeConfig config;
     private final DutyServices s;
+    /** Why a local copy of a remote repository's index could not be kept tonight (said once per medium). */
+    private final List<String> cacheProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DutyListener listener;
     private final Texts texts;
     private Journal journal;
@@ -121,6 +124,10 @@ public final class DutyRunner {
                         if (drillDue(f.name())) {
                             drill(f, wholeDrillDue(f.name()));
                         }
+                    }
+                    for (String why : cacheProblems) {
+                        record(Step.DUTY, null, Outcome.OK, "local copy of the index not used: " + why,
+                                journal.object().put("cache", why));
                     }
                 }
             }
@@ -257,7 +264,8 @@ public final class DutyRunner {
             String id = m.id() != null ? m.id() : journal.medium(m.name()).repositoryId();
             expected.put(m.name(), id);
         }
-        MediaFinder.Result result = new MediaFinder(s.backends()).find(config.media(), expected, password);
+        MediaFinder.Result result = new MediaFinder(s.backends(), CacheRoot.standard(), cacheProblems::add)
+                .find(config.media(), expected, password);
         Instant now = s.clock().instant();
         for (Found f : result.media()) {
             MediumState before = journal.medium(f.name());
@@ -421,8 +429,10 @@ public final class DutyRunner {
                     reads.add(ReadData.parseSubset(g + "/" + plan.cycle().groups()));
                 }
             }
+            // the store itself, never the local copy of its index and snapshots: this proves what is stored
+            Repository stored = f.repository().uncached();
             for (ReadData rd : reads) {
-                CheckReport r = new Checker(f.repository(), rd, CheckListener.NONE).run();
+                CheckReport r = new Checker(stored, rd, CheckListener.NONE).run();
                 packsRead += r.packsRead();
                 bytesRead += r.bytesRead();
                 for (Finding x : r.findings()) {

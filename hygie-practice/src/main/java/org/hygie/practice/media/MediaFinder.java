@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.hygie.practice.config.CredentialsFile;
 import org.hygie.practice.config.Medium;
@@ -26,9 +27,22 @@ import org.hygie.repository.error.RepositoryException;
  */
 public final class MediaFinder {
     private final MediumOpener backends;
+    private final Path cacheRoot;
+    private final Consumer<String> cacheProblem;
 
+    /** Repositories read straight from their store. */
     public MediaFinder(MediumOpener backends) {
+        this(backends, null, why -> { });
+    }
+
+    /**
+     * Repositories across a network read through a local copy of their index files and snapshots in {@code
+     * cacheRoot} ({@link Repository#cachedIn}); a copy that cannot be kept is said to {@code cacheProblem}.
+     */
+    public MediaFinder(MediumOpener backends, Path cacheRoot, Consumer<String> cacheProblem) {
         this.backends = backends;
+        this.cacheRoot = cacheRoot;
+        this.cacheProblem = cacheProblem;
     }
 
     /** Media found; closing it closes every opened repository. */
@@ -153,7 +167,8 @@ public final class MediaFinder {
             return new Probe(location, Presence.UNREACHABLE, null, null, e.getMessage());
         }
         try {
-            Repository r = Repository.open(backend, password);
+            Repository opened = Repository.open(backend, password);
+            Repository r = cacheRoot == null ? opened : opened.cachedIn(cacheRoot, cacheProblem);
             return new Probe(location, Presence.PRESENT, r, r.config().id(), null);
         } catch (RepositoryException e) {
             closeQuietly(backend);
