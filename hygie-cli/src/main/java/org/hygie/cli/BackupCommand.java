@@ -94,7 +94,7 @@ final class BackupCommand implements Callable<Integer> {
         BackupSummary summary;
         try (Repository r = repo.open(msg, t); RepositoryLock lock = Locking.lock(r, false, root)) {
             Id parentId = parent == null ? null : r.resolveSnapshot(parent);
-            OrphanPacks.Result recovered = OrphanPacks.index(r);
+            OrphanPacks.Result recovered = OrphanPacks.indexIfNeeded(r);
             if (recovered.indexed() > 0 && !json) {
                 t.println(msg.get("backup.recovered", recovered.indexed()));
             }

@@ -345,7 +345,7 @@ public final class DutyRunner {
         Repository repo = f.repository();
         listener.starting(Step.BACKUP, f.name());
         try (RepositoryLock lock = Locks.acquire(repo, false)) {
-            OrphanPacks.index(repo);
+            OrphanPacks.indexIfNeeded(repo);
             for (Source src : sources) {
                 backupOne(f, repo, src, tags);
             }

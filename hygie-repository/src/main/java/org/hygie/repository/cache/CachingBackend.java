@@ -186,7 +186,7 @@ public final class CachingBackend implements Backend {
     }
 
     /** The repository's folder and its type folders, private to the user, with restic's CACHEDIR.TAG at the root. */
-    private void prepare(Path typeDir) throws IOException {
+    void prepare(Path typeDir) throws IOException {
         if (Files.isDirectory(typeDir)) {
             return;
         }
@@ -230,7 +230,12 @@ public final class CachingBackend implements Backend {
         }
     }
 
-    private void giveUp(String why) {
+    /** Whether the local folder can still be used in this run. */
+    boolean usable() {
+        return usable;
+    }
+
+    void giveUp(String why) {
         if (usable) {
             usable = false;
             warn.accept(why);

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.cache.WriteMarks;
 import org.hygie.repository.crypto.CryptoKey;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
@@ -35,6 +36,19 @@ public final class OrphanPacks {
 
     /** The outcome: packs and blobs indexed, and the packs skipped with the reason. */
     public record Result(int indexed, int blobs, List<String> skipped) {
+    }
+
+    /**
+     * {@link #index} when packs without index may be there ({@link WriteMarks#orphansPossible}: always on a local
+     * folder, on a far store after a writer of this computer stopped before indexing), else nothing.
+     */
+    public static Result indexIfNeeded(Repository repo) {
+        if (!WriteMarks.orphansPossible(repo.backend())) {
+            return new Result(0, 0, List.of());
+        }
+        Result r = index(repo);
+        WriteMarks.orphansIndexed(repo.backend());
+        return r;
     }
 
     public static Result index(Repository repo) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.cache.WriteMarks;
 import org.hygie.repository.crypto.CryptoKey;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
@@ -67,6 +68,8 @@ public final class RepositoryWriter implements Closeable {
     private final ScheduledExecutorService timer;
     private final WorkTracker encoding = new WorkTracker();
     private final WorkTracker uploading = new WorkTracker();
+    /** Says, in a far repository's local folder, that this writer may leave packs without index until it closes. */
+    private final WriteMarks.Mark mark;
     private volatile boolean closed;
 
     /** Loads the repository's index now (if not yet loaded) and starts the writer's threads. */
@@ -83,6 +86,7 @@ public final class RepositoryWriter implements Closeable {
         this.maxCharge = budget.limit() - 2L * options.packSize();
         long interval = options.indexInterval().toNanos();
         this.pendingIndex = new PendingIndex(repo, counters, options.indexEveryPacks(), interval);
+        this.mark = WriteMarks.begin(repo.backend());
         for (BlobType t : BlobType.values()) {
             open.put(t, new OpenPack(t));
         }
@@ -328,9 +332,16 @@ public final class RepositoryWriter implements Closeable {
         if (closed) {
             return;
         }
+        boolean indexed = false;
         try {
             flush();
+            indexed = true;
         } finally {
+            if (indexed) {
+                mark.done();
+            } else {
+                mark.abandoned();
+            }
             closed = true;
             budget.wakeAll();
             timer.shutdownNow();
