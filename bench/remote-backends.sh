@@ -69,7 +69,7 @@ RUN="$(mktemp -d "$WORK/remote.XXXXXX")"   # servers, keys and repositories of t
 PASSWORD_FILE="$WORK/password"
 [ -f "$PASSWORD_FILE" ] || (umask 077; echo "benchmark-password" > "$PASSWORD_FILE")
 export RESTIC_PASSWORD; RESTIC_PASSWORD="$(cat "$PASSWORD_FILE")"
-export RESTIC_CACHE_DIR="$RUN/restic-cache"
+export RESTIC_CACHE_DIR="$RUN/restic-cache" HYGIE_CACHE_DIR="$RUN/hygie-cache"
 unset RESTIC_REPOSITORY RESTIC_PASSWORD_FILE HYGIE_REPOSITORY HYGIE_PASSWORD HYGIE_PASSWORD_FILE
 
 pids=()

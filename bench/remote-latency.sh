@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # A repository on a far store, as an offsite backup is: Hygie against restic 0.14 through a proxy that adds latency.
 #
-#   bench/remote-latency.sh [--delay MS] [--nights N] [--runs R]
+#   bench/remote-latency.sh [--store rest|sftp] [--delay MS] [--nights N] [--runs R]
 #
+#   --store S    rest: `rclone serve restic` (package rclone); sftp: OpenSSH's sshd with internal-sftp (package
+#                openssh-server), as a NAS runs it (default rest).
 #   --delay MS   delay added to every chunk each way by bench/latency-proxy.py (default 15: a round trip of 30 ms
 #                or more, as from a practice to a hosting provider over the internet).
-#   --nights N   nights of backups made first, not timed (default 60): each night a small change, so each one
-#                leaves an index file and a snapshot, as a practice's nightly backup does.
-#   --runs R     timed pairs (default 2).
+#   --nights N   nights of backups made first through the proxy-less port, not timed (default 60): each night a
+#                small change, so each one leaves an index file and a snapshot, as a practice's nightly backup does.
+#   --runs R     timed rounds (default 2).
 #
-# The store is `rclone serve restic` on 127.0.0.1 (package rclone), reached by both tools through the proxy, each
-# into a repository of its own filled with the same N nights. Then, timed under `/usr/bin/time`, each run: restic
-# then Hygie, `snapshots` and a backup with nothing changed. restic runs with its local cache (as on a real
-# machine) and, for reference, with --no-cache (Hygie keeps no cache). JVM start-up is in Hygie's times.
-#   ratio = restic seconds / Hygie seconds (> 1: Hygie is faster)
+# The store runs on 127.0.0.1 and both tools reach it through the proxy, each into a repository of its own filled
+# with the same N nights. Then, timed under `/usr/bin/time`, each round: `snapshots` and a backup with nothing
+# changed, by restic with its local cache (as on a real machine) and with --no-cache, and by Hygie with its local
+# copy of the index and snapshots and with --no-cache. The local copies start empty (a new computer): the first
+# round fills them. JVM start-up is in Hygie's times.
+#   ratio = restic seconds / Hygie seconds (> 1: Hygie is faster), each tool with its cache; r_nocache: both without
 # Lines are appended to bench/work/latency-results.tsv.
 # Environment: RESTIC, HYGIE, HYGIE_JAVA_OPTS as for bench/compare.sh.
 set -euo pipefail
@@ -26,11 +29,13 @@ PRACTICE_DATA="${PRACTICE_DATA:-/work/shared/bench/practice-data.py}"
 WORK="$here/work"
 RESULTS="$WORK/latency-results.tsv"
 
+store=rest
 delay=15
 nights=60
 runs=2
 while [ $# -gt 0 ]; do
   case "$1" in
+    --store) store="$2"; shift 2 ;;
     --delay) delay="$2"; shift 2 ;;
     --nights) nights="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
@@ -42,7 +47,11 @@ done
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-command -v rclone >/dev/null 2>&1 || { note "installing rclone"; apt-get update -q >/dev/null; apt-get install -y -q rclone >/dev/null; }
+case "$store" in
+  rest) command -v rclone >/dev/null 2>&1 || { note "installing rclone"; apt-get update -q >/dev/null; apt-get install -y -q rclone >/dev/null; } ;;
+  sftp) [ -x /usr/sbin/sshd ] || { note "installing openssh-server"; apt-get update -q >/dev/null; apt-get install -y -q openssh-server >/dev/null; } ;;
+  *) die "--store rest or sftp, not $store" ;;
+esac
 require_prerequisites
 
 RUN="$(mktemp -d "$WORK/latency.XXXXXX")"
@@ -57,7 +66,7 @@ trap cleanup EXIT
 PASSWORD_FILE="$WORK/password"
 [ -f "$PASSWORD_FILE" ] || (umask 077; echo "benchmark-password" > "$PASSWORD_FILE")
 export RESTIC_PASSWORD; RESTIC_PASSWORD="$(cat "$PASSWORD_FILE")"
-export RESTIC_CACHE_DIR="$RUN/restic-cache"
+export RESTIC_CACHE_DIR="$RUN/restic-cache" HYGIE_CACHE_DIR="$RUN/hygie-cache"
 unset RESTIC_REPOSITORY RESTIC_PASSWORD_FILE HYGIE_REPOSITORY HYGIE_PASSWORD HYGIE_PASSWORD_FILE
 
 note "building Hygie if needed"
@@ -67,61 +76,100 @@ hygie_commit="$(git -C "$root" log -1 --format=%h -- . ':(exclude)bench' ':(excl
 restic_version="$("$RESTIC" version | awk '{ print $2 }')"
 
 server_port=$(free_port)
-rclone serve restic --addr "127.0.0.1:$server_port" --config /dev/null "$RUN/store" 2>"$RUN/rclone.log" &
-pids+=($!)
-wait_port "$server_port" "${pids[-1]}" || die "rclone did not start: $(cat "$RUN/rclone.log")"
 proxy_port=$(free_port)
+user="$(id -un)"
+if [ "$store" = rest ]; then
+  rclone serve restic --addr "127.0.0.1:$server_port" --config /dev/null "$RUN/store" 2>"$RUN/rclone.log" &
+  pids+=($!)
+  wait_port "$server_port" "${pids[-1]}" || die "rclone did not start: $(cat "$RUN/rclone.log")"
+else
+  d="$RUN/sshd"
+  mkdir -p "$d" "$RUN/store" /run/sshd
+  ssh-keygen -q -t ed25519 -N '' -f "$d/host_key"
+  ssh-keygen -q -t ed25519 -N '' -f "$d/client_key"
+  cp "$d/client_key.pub" "$d/authorized_keys"
+  printf '%s\n' "ListenAddress 127.0.0.1" "Port $server_port" "HostKey $d/host_key" \
+    "AuthorizedKeysFile $d/authorized_keys" "PasswordAuthentication no" "KbdInteractiveAuthentication no" \
+    "PermitRootLogin prohibit-password" "StrictModes no" "UsePAM no" "PidFile $d/sshd.pid" \
+    "Subsystem sftp internal-sftp" > "$d/sshd_config"
+  for p in "$server_port" "$proxy_port"; do
+    echo "[127.0.0.1]:$p $(cut -d' ' -f1-2 "$d/host_key.pub")"
+  done > "$d/known_hosts"
+  /usr/sbin/sshd -D -e -f "$d/sshd_config" 2>"$d/sshd.log" &
+  pids+=($!)
+  wait_port "$server_port" "${pids[-1]}" || die "sshd did not start: $(cat "$d/sshd.log")"
+  export HYGIE_SFTP_KEY="$d/client_key" HYGIE_SFTP_KNOWN_HOSTS="$d/known_hosts"
+fi
 python3 "$here/latency-proxy.py" "$proxy_port" "$server_port" "$delay" 2>"$RUN/proxy.log" &
 pids+=($!)
 wait_port "$proxy_port" "${pids[-1]}" || die "the latency proxy did not start: $(cat "$RUN/proxy.log")"
-far="http://127.0.0.1:$proxy_port"
+
+restic_at() {  # restic_at PORT: sets RARGS, restic and its location through PORT (the server's, or the proxy's)
+  if [ "$store" = rest ]; then
+    RARGS=("$RESTIC" -r "rest:http://127.0.0.1:$1/restic/")
+  else
+    RARGS=("$RESTIC" -r "sftp:$user@127.0.0.1:$RUN/store/restic" -o "sftp.command=ssh -F /dev/null -p $1 \
+-i $d/client_key -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$d/known_hosts \
+-o StrictHostKeyChecking=yes $user@127.0.0.1 -s sftp")
+  fi
+}
+hygie_repo() {  # hygie_repo PORT: Hygie's repository through PORT
+  if [ "$store" = rest ]; then echo "rest:http://127.0.0.1:$1/hygie/"; else echo "sftp://$user@127.0.0.1:$1/$RUN/store/hygie"; fi
+}
 note "$(date -u '+%F %T UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-note "restic $restic_version vs Hygie $hygie_commit; +$delay ms each way; $nights nights first; $runs run(s)"
+note "restic $restic_version vs Hygie $hygie_commit; $store store, +$delay ms each way; $nights nights first; $runs run(s)"
 
 # The practice's folder: a few files, one of them changed every night (not timed).
 src="$RUN/src"
 mkdir -p "$src"
 head -c 200000 /dev/urandom > "$src/dossier.bin"
-"$RESTIC" -r "rest:$far/restic/" init >/dev/null
-"$HYGIE" init --repo "rest:$far/hygie/" --password-file "$PASSWORD_FILE" >/dev/null
+restic_at "$server_port"
+"${RARGS[@]}" init >/dev/null
+"$HYGIE" init --repo "$(hygie_repo "$server_port")" --password-file "$PASSWORD_FILE" >/dev/null
 note "making $nights nights in each repository (not timed)"
 for n in $(seq "$nights"); do
   echo "night $n" > "$src/journal.txt"
-  "$RESTIC" -r "rest:$far/restic/" backup "$src" >/dev/null
-  "$HYGIE" backup --repo "rest:$far/hygie/" --password-file "$PASSWORD_FILE" "$src" >/dev/null
+  "${RARGS[@]}" backup "$src" >/dev/null
+  "$HYGIE" backup --repo "$(hygie_repo "$server_port")" --password-file "$PASSWORD_FILE" "$src" >/dev/null
 done
+# the local copies start empty, as on a new computer: the first timed round fills them
+rm -rf "$RESTIC_CACHE_DIR" "$HYGIE_CACHE_DIR"
+far_repo="$(hygie_repo "$proxy_port")"
+restic_at "$proxy_port"
 
-[ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tdelay_ms\tnights\toperation\trestic_s\trestic_cpu_s\trestic_nocache_s\thygie_s\thygie_cpu_s\tratio\tratio_nocache\tload1\n' > "$RESULTS"
+# the columns changed on 29 Nov 2026 (store, hygie_nocache_s): older lines are kept aside
+[ ! -f "$RESULTS" ] || head -1 "$RESULTS" | grep -q "	store	" || mv "$RESULTS" "$RESULTS.before-2026-11-29"
+[ -f "$RESULTS" ] || printf 'date\thygie_commit\trestic_version\tstore\tdelay_ms\tnights\toperation\trestic_s\trestic_cpu_s\trestic_nocache_s\thygie_s\thygie_cpu_s\thygie_nocache_s\tratio\tratio_nocache\tload1\n' > "$RESULTS"
 table=()
-pair() {  # pair OPERATION RESTIC_ARGS... -- HYGIE_ARGS...
+pair() {  # pair OPERATION ARGS...: the same arguments for both tools
   local op="$1"; shift
-  local rargs=() hargs=()
-  while [ "$1" != -- ]; do rargs+=("$1"); shift; done; shift
-  hargs=("$@")
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  measure "lat-$op-restic" "$RESTIC" -r "rest:$far/restic/" "${rargs[@]}"
+  measure "lat-$store-$op-restic" "${RARGS[@]}" "$@"
   local rs=$SECS rcpu=$CPU
-  measure "lat-$op-restic-nocache" "$RESTIC" -r "rest:$far/restic/" --no-cache "${rargs[@]}"
+  measure "lat-$store-$op-restic-nocache" "${RARGS[@]}" --no-cache "$@"
   local rn=$SECS
-  measure "lat-$op-hygie" "$HYGIE" "${hargs[0]}" --repo "rest:$far/hygie/" --password-file "$PASSWORD_FILE" \
-    "${hargs[@]:1}"
+  measure "lat-$store-$op-hygie-nocache" "$HYGIE" "$1" --repo "$far_repo" --password-file "$PASSWORD_FILE" \
+    --no-cache "${@:2}"
+  local hn=$SECS
+  measure "lat-$store-$op-hygie" "$HYGIE" "$1" --repo "$far_repo" --password-file "$PASSWORD_FILE" "${@:2}"
   local ratio ration
   ratio=$(awk -v r="$rs" -v h="$SECS" 'BEGIN { printf "%.2f", r / h }')
-  ration=$(awk -v r="$rn" -v h="$SECS" 'BEGIN { printf "%.2f", r / h }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" "$restic_version" "$delay" \
-    "$nights" "$op" "$rs" "$rcpu" "$rn" "$SECS" "$CPU" "$ratio" "$ration" "$load" >> "$RESULTS"
-  table+=("$(printf '%-10s %9s %9s %11s %9s %9s %7s %9s %6s' "$op" "$rs" "$rcpu" "$rn" "$SECS" "$CPU" "$ratio" \
-    "$ration" "$load")")
+  ration=$(awk -v r="$rn" -v h="$hn" 'BEGIN { printf "%.2f", r / h }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stamp" "$hygie_commit" \
+    "$restic_version" "$store" "$delay" "$nights" "$op" "$rs" "$rcpu" "$rn" "$SECS" "$CPU" "$hn" "$ratio" "$ration" \
+    "$load" >> "$RESULTS"
+  table+=("$(printf '%-10s %9s %9s %11s %9s %9s %11s %7s %9s %6s' "$op" "$rs" "$rcpu" "$rn" "$SECS" "$CPU" "$hn" \
+    "$ratio" "$ration" "$load")")
 }
 for r in $(seq "$runs"); do
-  pair snapshots snapshots -- snapshots
-  pair no-change backup "$src" -- backup "$src"
+  pair snapshots snapshots
+  pair no-change backup "$src"
 done
 
-printf '\n%s nights on a REST store %s ms away each way (round trip >= %s ms); seconds, CPU seconds\n' "$nights" \
-  "$delay" "$((2 * delay))"
-printf '%-10s %9s %9s %11s %9s %9s %7s %9s %6s\n' operation restic_s rst_cpu restic_nocache hygie_s hyg_cpu ratio \
-  r_nocache load1
+printf '\n%s nights on a %s store %s ms away each way (round trip >= %s ms); seconds, CPU seconds\n' "$nights" \
+  "$store" "$delay" "$((2 * delay))"
+printf '%-10s %9s %9s %11s %9s %9s %11s %7s %9s %6s\n' operation restic_s rst_cpu restic_nocache hygie_s hyg_cpu \
+  hygie_nocache ratio r_nocache load1
 for line in "${table[@]}"; do echo "$line"; done
-echo "ratio = restic (with its cache) seconds / Hygie seconds; r_nocache = restic --no-cache seconds / Hygie seconds"
+echo "ratio = restic seconds / Hygie seconds, each with its local cache; r_nocache = the same, both with --no-cache"
 echo "appended to $RESULTS"

@@ -149,7 +149,8 @@ for ((run = 1; run <= runs; run++)); do
     load=$(cut -d' ' -f1 /proc/loadavg)
     measure "s3-backup-$step-restic" env RESTIC_CACHE_DIR="$local_cache" "$RESTIC" -r "$r1" backup "$src"
     R_S=$SECS; R_KB=$RSS_KB; R_CPU=$CPU
-    measure "s3-backup-$step-hygie" "$HYGIE" backup --repo "$r2" --password-file "$PASSWORD_FILE" "$src"
+    measure "s3-backup-$step-hygie" env HYGIE_CACHE_DIR="$WORK/s3-backup/hygie-cache" "$HYGIE" backup --repo "$r2" \
+      --password-file "$PASSWORD_FILE" "$src"
     record "s3-backup-$step" "$R_S" "$R_KB" "$SECS" "$RSS_KB" "$load" "$R_CPU" "$CPU" \
       "$(bucket_bytes "restic-$bucket_stamp-$run")" "$(bucket_bytes "hygie-$bucket_stamp-$run")"
   done
