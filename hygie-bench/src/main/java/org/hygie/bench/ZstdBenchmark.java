@@ -1,0 +1,66 @@
+package org.hygie.bench;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.hygie.repository.compress.ZstdCodec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * zstd through {@link ZstdCodec} (zstd-jni, this thread's contexts) on 1 MiB blobs, at level 3 as a backup
+ * compresses data blobs ({@code --compression auto}). Scores are bytes of uncompressed data per second.
+ * <ul>
+ *   <li>{@code compressCompressible}: the about 2:1 buffer of {@link BenchData#compressible};</li>
+ *   <li>{@code compressRandom}: incompressible bytes: a backup tries, gets no gain and stores them as they are;</li>
+ *   <li>{@code decompressCompressible}: the first buffer's frame back, into a caller's array, its length known from
+ *       the index ({@code ZstdCodec.decompressInto}, as {@code BlobDecoder} does on restore).</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Thread)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms64m", "-Xmx1g"})
+public class ZstdBenchmark {
+    private byte[] compressible;
+    private byte[] random;
+    private byte[] frame;
+    private byte[] out;
+
+    @Setup
+    public void setup() {
+        compressible = BenchData.compressible(BenchData.BLOB, 1);
+        random = BenchData.random(BenchData.BLOB, 2);
+        frame = ZstdCodec.compress(compressible, 0, compressible.length, ZstdCodec.DEFAULT_LEVEL);
+        out = new byte[BenchData.BLOB];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchData.BLOB)
+    public byte[] compressCompressible() {
+        return ZstdCodec.compress(compressible, 0, compressible.length, ZstdCodec.DEFAULT_LEVEL);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchData.BLOB)
+    public byte[] compressRandom() {
+        return ZstdCodec.compress(random, 0, random.length, ZstdCodec.DEFAULT_LEVEL);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchData.BLOB)
+    public byte[] decompressCompressible() throws IOException {
+        ZstdCodec.decompressInto(frame, 0, frame.length, out, 0, out.length);
+        return out;
+    }
+}
