@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.backend.FilterBackend;
 import org.hygie.repository.id.Id;
 
 /**
@@ -29,23 +30,22 @@ import org.hygie.repository.id.Id;
  * <p>The cache is a convenience: a copy that cannot be written (disk full, no permission) is reported once through
  * {@code warn} and the cache is not used again in this run; the command goes on reading the store.
  */
-public final class CachingBackend implements Backend {
+public final class CachingBackend extends FilterBackend {
     private static final Set<FileType> CACHED = Set.of(FileType.INDEX, FileType.SNAPSHOT);
 
-    private final Backend store;
     private final Path dir;
     private final Consumer<String> warn;
     private volatile boolean usable = true;
 
     public CachingBackend(Backend store, Path dir, Consumer<String> warn) {
-        this.store = store;
+        super(store);
         this.dir = dir;
         this.warn = warn;
     }
 
     /** The store behind the cache. */
     public Backend store() {
-        return store;
+        return inner;
     }
 
     /** This repository's folder in the cache. */
@@ -62,23 +62,8 @@ public final class CachingBackend implements Backend {
     }
 
     @Override
-    public String location() {
-        return store.location();
-    }
-
-    @Override
-    public void create() throws IOException {
-        store.create();
-    }
-
-    @Override
-    public boolean exists(FileType type, String name) throws IOException {
-        return store.exists(type, name);
-    }
-
-    @Override
     public List<FileInfo> list(FileType type) throws IOException {
-        List<FileInfo> files = store.list(type);
+        List<FileInfo> files = inner.list(type);
         if (CACHED.contains(type) && usable) {
             forgetAllBut(type, files);
         }
@@ -88,14 +73,14 @@ public final class CachingBackend implements Backend {
     @Override
     public byte[] load(FileType type, String name) throws IOException {
         if (!cached(type, name) || !usable) {
-            return store.load(type, name);
+            return inner.load(type, name);
         }
         Path p = copy(type, name);
         byte[] local = readCopy(p);
         if (local != null && name.equals(hex(local))) {
             return local;
         }
-        byte[] data = store.load(type, name);
+        byte[] data = inner.load(type, name);
         if (name.equals(hex(data))) {
             keep(p, data);
         }
@@ -103,24 +88,8 @@ public final class CachingBackend implements Backend {
     }
 
     @Override
-    public byte[] load(FileType type, String name, long offset, int length) throws IOException {
-        return store.load(type, name, offset, length);
-    }
-
-    @Override
-    public void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
-            throws IOException {
-        store.loadInto(type, name, offset, dst, dstOffset, length);
-    }
-
-    @Override
-    public long size(FileType type, String name) throws IOException {
-        return store.size(type, name);
-    }
-
-    @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
-        store.save(type, name, data);
+        inner.save(type, name, data);
         if (cached(type, name) && usable && name.equals(hex(data))) {
             keep(copy(type, name), data);
         }
@@ -131,22 +100,7 @@ public final class CachingBackend implements Backend {
         if (cached(type, name)) {
             forget(copy(type, name));
         }
-        store.delete(type, name);
-    }
-
-    @Override
-    public boolean deletionAllowed() throws IOException {
-        return store.deletionAllowed();
-    }
-
-    @Override
-    public boolean overNetwork() {
-        return store.overNetwork();
-    }
-
-    @Override
-    public void close() throws IOException {
-        store.close();
+        inner.delete(type, name);
     }
 
     private byte[] readCopy(Path p) {

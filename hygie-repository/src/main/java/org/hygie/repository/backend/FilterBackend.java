@@ -3,7 +3,10 @@ package org.hygie.repository.backend;
 import java.io.IOException;
 import java.util.List;
 
-/** Passes every call to another backend; tests override the calls they want to break. */
+/**
+ * Passes every call to another backend, closing included; a subclass overrides what it changes (the local copy of a
+ * far repository's index, and tests that break calls).
+ */
 public class FilterBackend implements Backend {
     protected final Backend inner;
 
@@ -70,5 +73,10 @@ public class FilterBackend implements Backend {
     @Override
     public boolean overNetwork() {
         return inner.overNetwork();
+    }
+
+    @Override
+    public void close() throws IOException {
+        inner.close();
     }
 }
