@@ -14,6 +14,7 @@ import org.hygie.backup.copy.CopyResult;
 import org.hygie.backup.forget.SnapshotFilter;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Locations;
+import org.hygie.repository.cache.CacheRoot;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.json.Json;
 import org.hygie.repository.lock.RepositoryLock;
@@ -69,7 +70,8 @@ final class CopyCommand implements Callable<Integer> {
                 + "/ source password file. Défaut : HYGIE_FROM_PASSWORD_FILE, HYGIE_FROM_PASSWORD, ou demandé.")
         Path passwordFile;
 
-        Repository open(Messages msg, Terminal t) {
+        /** The source, through its local copy unless {@code noCache} (a far repository's index and snapshots). */
+        Repository open(Messages msg, Terminal t, boolean noCache) {
             String where = location != null ? location : System.getenv("HYGIE_FROM_REPOSITORY");
             if (where == null || where.isBlank()) {
                 throw new UserError(ExitCode.USAGE, "copy.no-source");
@@ -86,7 +88,8 @@ final class CopyCommand implements Callable<Integer> {
             } else {
                 password = RepositoryOptions.prompt(msg, false, "prompt.from-password");
             }
-            return Repository.open(Locations.open(where), password);
+            Repository r = Repository.open(Locations.open(where), password);
+            return noCache ? r : r.cachedIn(CacheRoot.standard(), why -> t.warn(msg.get("warn.cache", why)));
         }
     }
 
@@ -99,7 +102,7 @@ final class CopyCommand implements Callable<Integer> {
         CopyOptions options = CopyOptions.all().withSnapshots(snapshots)
                 .withFilter(new SnapshotFilter(hosts, tagLists, paths));
         CopyResult result;
-        try (Repository source = from.open(msg, t); Repository destination = repo.open(msg, t)) {
+        try (Repository source = from.open(msg, t, repo.noCache); Repository destination = repo.open(msg, t)) {
             if (source.config().id().equals(destination.config().id())) {
                 throw new UserError(ExitCode.USAGE, "copy.same-repository");
             }
