@@ -121,6 +121,7 @@ public final class TestPractice {
         return new DutyServices(clock, MediumOpener.LIVE, RetentionStep.NOT_AVAILABLE,
                 location -> new SmartProbe.Result(SmartProbe.Health.PASSED, "/dev/sdz", "test disk"),
                 SpaceProbe.FILE_STORE, audit, notifier, org.hygie.practice.duty.Commands.SYSTEM, new Random(1),
-                WriterOptions.defaults().withThreads(2), Repository.KdfParams.TESTING, Host.hostname());
+                WriterOptions.defaults().withThreads(2), Repository.KdfParams.TESTING, Host.hostname(),
+                root.resolve("cache"));
     }
 }

@@ -49,7 +49,6 @@ import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
 import org.hygie.repository.backend.Locations;
-import org.hygie.repository.cache.CacheRoot;
 import org.hygie.repository.lock.Locks;
 import org.hygie.repository.lock.RepositoryLock;
 import org.hygie.repository.write.OrphanPacks;
@@ -264,7 +263,7 @@ public final class DutyRunner {
             String id = m.id() != null ? m.id() : journal.medium(m.name()).repositoryId();
             expected.put(m.name(), id);
         }
-        MediaFinder.Result result = new MediaFinder(s.backends(), CacheRoot.standard(), cacheProblems::add)
+        MediaFinder.Result result = new MediaFinder(s.backends(), s.cacheRoot(), cacheProblems::add)
                 .find(config.media(), expected, password);
         Instant now = s.clock().instant();
         for (Found f : result.media()) {

@@ -1,5 +1,6 @@
 package org.hygie.practice.duty;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
 import org.hygie.practice.config.PracticeConfig;
@@ -7,6 +8,7 @@ import org.hygie.practice.media.MediumOpener;
 import org.hygie.practice.notify.Notifier;
 import org.hygie.practice.notify.SmtpNotifier;
 import org.hygie.repository.Repository;
+import org.hygie.repository.cache.CacheRoot;
 import org.hygie.repository.host.Host;
 import org.hygie.repository.write.WriterOptions;
 
@@ -16,7 +18,7 @@ import org.hygie.repository.write.WriterOptions;
  */
 public record DutyServices(Clock clock, MediumOpener backends, RetentionStep retention,
         SmartProbe smart, SpaceProbe space, AuditStep audit, Notifier notifier, Commands commands, Random random,
-        WriterOptions writer, Repository.KdfParams kdf, String host) {
+        WriterOptions writer, Repository.KdfParams kdf, String host, Path cacheRoot) {
 
     /** The real world: the system clock, real backends, smartctl, the live audit, the configured mail server. */
     public static DutyServices live(PracticeConfig config) {
@@ -25,55 +27,62 @@ public record DutyServices(Clock clock, MediumOpener backends, RetentionStep ret
                 SmartProbe.smartctl(Commands.SYSTEM), SpaceProbe.FILE_STORE, AuditStep.LIVE,
                 config.alerts() == null ? Notifier.NONE : new SmtpNotifier(config.alerts(), clock), Commands.SYSTEM,
                 new java.security.SecureRandom(), WriterOptions.defaults(), Repository.KdfParams.DEFAULT,
-                Host.hostname());
+                Host.hostname(), CacheRoot.standard());
     }
 
     public DutyServices withClock(Clock c) {
         return new DutyServices(c, backends, retention, smart, space, audit, notifier, commands, random, writer, kdf,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withRetention(RetentionStep r) {
-        return new DutyServices(clock, backends, r, smart, space, audit, notifier, commands, random, writer, kdf, host);
+        return new DutyServices(clock, backends, r, smart, space, audit, notifier, commands, random, writer, kdf, host,
+                cacheRoot);
     }
 
     public DutyServices withSmart(SmartProbe s) {
         return new DutyServices(clock, backends, retention, s, space, audit, notifier, commands, random, writer, kdf,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withSpace(SpaceProbe s) {
         return new DutyServices(clock, backends, retention, smart, s, audit, notifier, commands, random, writer, kdf,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withAudit(AuditStep a) {
         return new DutyServices(clock, backends, retention, smart, space, a, notifier, commands, random, writer, kdf,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withNotifier(Notifier n) {
         return new DutyServices(clock, backends, retention, smart, space, audit, n, commands, random, writer, kdf,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withCommands(Commands c) {
         return new DutyServices(clock, backends, retention, smart, space, audit, notifier, c, random, writer, kdf,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withRandom(Random r) {
         return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, r, writer, kdf,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withKdf(Repository.KdfParams k) {
         return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, random, writer, k,
-                host);
+                host, cacheRoot);
     }
 
     public DutyServices withWriter(WriterOptions w) {
         return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, random, w, kdf,
-                host);
+                host, cacheRoot);
+    }
+
+    /** Where far repositories keep their local copy of index files and snapshots ({@code Repository#cachedIn}). */
+    public DutyServices withCacheRoot(Path root) {
+        return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, random, writer, kdf,
+                host, root);
     }
 }

@@ -147,6 +147,33 @@ class OffsiteNightsTest {
     }
 
     @Test
+    void theStoreIsReadThroughALocalCopyAndACopyThatCannotBeKeptIsJournaled() throws Exception {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        DutyReport n1 = night(day);
+        backedUp(n1, "cloud", true);
+        Path copy = p.root.resolve("cache").resolve(cloudId);
+        try (var snapshots = Files.list(copy.resolve("snapshots")); var index = Files.list(copy.resolve("index"))) {
+            assertEquals(2, snapshots.count(), "the night's two snapshots, copied as they were written");
+            assertTrue(index.count() >= 1);
+        }
+        assertFalse(Files.exists(p.root.resolve("cache").resolve(on(n1, Step.PRESENCE, "disque-A").get(0).data()
+                .path("found").asText())), "a disk is read directly");
+        assertTrue(n1.events(Step.DUTY).stream().noneMatch(e -> e.summary().startsWith("local copy")));
+
+        // a cache folder that cannot be made: the night goes on reading the store, and the journal says why
+        Files.writeString(p.root.resolve("not-a-folder"), "");
+        p.clock.set(day.plusDays(1).atTime(2, 30));
+        DutyReport n2 = new DutyRunner(config, p.services().withCacheRoot(p.root.resolve("not-a-folder")),
+                DutyListener.NONE).duty();
+        backedUp(n2, "cloud", true);
+        assertEquals(Outcome.OK, on(n2, Step.VERIFY, "cloud").get(0).outcome());
+        List<Event> said = n2.events(Step.DUTY).stream().filter(e -> e.summary().startsWith("local copy")).toList();
+        assertEquals(1, said.size(), n2.events(Step.DUTY).toString());
+        assertEquals(Outcome.OK, said.get(0).outcome());
+        assertTrue(said.get(0).data().path("cache").asText().contains("not-a-folder"), said.get(0).data().toString());
+    }
+
+    @Test
     void disksInTurnThenNoneThenTheStoreDownForNightsThenBack() throws Exception {
         LocalDate day = LocalDate.of(2026, 3, 2);
 

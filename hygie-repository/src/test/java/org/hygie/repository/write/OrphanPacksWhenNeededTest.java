@@ -92,14 +92,15 @@ class OrphanPacksWhenNeededTest {
         FarStore failing = new FarStore(faulty);
         try (Repository repo = far(failing)) {
             faulty.failAfterPacks(2);
-            RepositoryWriter w = new RepositoryWriter(repo, TestRepos.small().withIndexEvery(100,
-                    java.time.Duration.ofMinutes(10)));
+            // as every command does: the writer closed however it ends (here on a save or on the close itself)
             assertThrows(RepositoryException.class, () -> {
-                for (int i = 0; i < 8; i++) {
-                    TestBlobs.Blob b = TestBlobs.Blob.of(BlobType.DATA, TestBlobs.random(100 + i, 3_000_000));
-                    w.save(b.type(), b.id(), b.plain());
+                try (RepositoryWriter w = new RepositoryWriter(repo, TestRepos.small().withIndexEvery(100,
+                        java.time.Duration.ofMinutes(10)))) {
+                    for (int i = 0; i < 8; i++) {
+                        TestBlobs.Blob b = TestBlobs.Blob.of(BlobType.DATA, TestBlobs.random(100 + i, 3_000_000));
+                        w.save(b.type(), b.id(), b.plain());
+                    }
                 }
-                w.close();
             });
         }
         FarStore next = new FarStore(new LocalBackend(tmp.resolve("repo")));
