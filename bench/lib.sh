@@ -34,3 +34,18 @@ wait_port() {  # wait_port PORT PID: until something listens on 127.0.0.1:PORT, 
   done
   return 1
 }
+
+# prime_hygie REPO: the launcher records the classes of a store's kind (SSH, the S3 SDK, HTTP) the first time each
+# command runs on such a store after a build, which makes that run ~1 s longer (docs/BENCHMARKS.md); this does it
+# untimed, on a scratch repository REPO of the kind about to be measured: init, a backup of a tiny folder, and the
+# same backup again, snapshots, ls. Needs PASSWORD_FILE and HYGIE.
+prime_hygie() {
+  local tiny; tiny="$(mktemp -d)"
+  echo "prime" > "$tiny/file.txt"
+  "$HYGIE" init --repo "$1" --password-file "$PASSWORD_FILE" >/dev/null \
+    && "$HYGIE" backup --repo "$1" --password-file "$PASSWORD_FILE" "$tiny" >/dev/null \
+    && "$HYGIE" snapshots --repo "$1" --password-file "$PASSWORD_FILE" >/dev/null \
+    && "$HYGIE" ls --repo "$1" --password-file "$PASSWORD_FILE" latest >/dev/null \
+    || die "Hygie could not use the scratch repository $1"
+  rm -rf "$tiny"
+}

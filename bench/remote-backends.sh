@@ -167,6 +167,7 @@ EOF
   local user; user="$(id -un)"
   local sshcmd="ssh -F /dev/null -p $port -i $d/client_key -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$d/known_hosts -o StrictHostKeyChecking=yes $user@127.0.0.1 -s sftp"
   export HYGIE_SFTP_KEY="$d/client_key" HYGIE_SFTP_KNOWN_HOSTS="$d/known_hosts"
+  prime_hygie "sftp://$user@127.0.0.1:$port/$d/root/prime"
   for i in $(seq "$runs"); do
     local rrepo="$d/root/restic-$i" hrepo="$d/root/hygie-$i"
     "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" init >/dev/null
@@ -198,6 +199,7 @@ bench_rest() {
   rclone serve restic --addr "127.0.0.1:$port" --config /dev/null "$d/root" 2>"$d/rclone.log" &
   pids+=($!)
   wait_port "$port" "${pids[-1]}" || die "rclone did not start: $(cat "$d/rclone.log")"
+  prime_hygie "rest:http://127.0.0.1:$port/prime/"
   for i in $(seq "$runs"); do
     local rrepo="rest:http://127.0.0.1:$port/restic-$i/" hrepo="rest:http://127.0.0.1:$port/hygie-$i/"
     "$RESTIC" -r "$rrepo" init >/dev/null

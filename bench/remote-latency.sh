@@ -132,6 +132,7 @@ for n in $(seq "$nights"); do
   "${RARGS[@]}" backup "$src" >/dev/null
   "$HYGIE" backup --repo "$(hygie_repo "$server_port")" --password-file "$PASSWORD_FILE" "$src" >/dev/null
 done
+prime_hygie "$(hygie_repo "$server_port" | sed 's|hygie/\{0,1\}$|prime/|; s|/hygie$|/prime|')"
 # the local copies start empty, as on a new computer: the first timed round fills them
 rm -rf "$RESTIC_CACHE_DIR" "$HYGIE_CACHE_DIR"
 far_repo="$(hygie_repo "$proxy_port")"

@@ -96,6 +96,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 endpoint="s3:http://127.0.0.1:$port"
+HYGIE_CACHE_DIR="$S3DIR/prime-cache" prime_hygie "$endpoint/hygie-prime/repo"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 bucket_stamp="$(echo "$stamp" | tr 'A-Z' 'a-z')"   # bucket names are lower case
