@@ -106,7 +106,7 @@ public final class WriteMarks {
         } catch (NoSuchFileException e) {
             return false; // no writer ever marked: the stamp says the last listing found everything indexed
         } catch (IOException e) {
-            return true;
+            return true; // the marks cannot be read: list data/ rather than guess
         }
     }
 

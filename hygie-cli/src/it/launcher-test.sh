@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The ./hygie launcher as a user runs it, once the jar is packaged (run by Maven in hygie-cli's integration-test
+# phase; `-DskipTests` skips it):
+#   launcher-test.sh ROOT
+# - it starts, answers --version, and a command's --json output on a folder is clean JSON;
+# - on a REST store (`rclone serve restic`, from the OS packages as in .ci/run): a first command that fails leaves no
+#   class archive and keeps its exit code; the first `snapshots --json` that succeeds leaves the archive of its kind
+#   and its standard output is still clean JSON; the next one starts with that archive mapped (-Xshare:on makes the
+#   JVM refuse to start if it cannot be used).
+set -euo pipefail
+root="$1"
+hygie="$root/hygie"
+target="$root/hygie-cli/target"
+fail() { echo "launcher-test: FAILED: $*" >&2; exit 1; }
+command -v rclone >/dev/null || fail "rclone is needed (apt-get install rclone; .ci/run installs it)"
+
+tmp="$(mktemp -d)"
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+(umask 077; echo "mot de passe du test" > "$tmp/pw"; echo "pas le bon" > "$tmp/wrong")
+mkdir -p "$tmp/src"; echo "compte rendu" > "$tmp/src/cr.txt"
+export HYGIE_CACHE_DIR="$tmp/cache"
+unset HYGIE_REPOSITORY HYGIE_PASSWORD HYGIE_PASSWORD_FILE HYGIE_JAVA_OPTS HYGIE_CDS
+
+"$hygie" --version | grep -q '^hygie ' || fail "--version"
+
+# a folder: no archive of a store's kind, clean JSON
+"$hygie" init --repo "$tmp/disk" --password-file "$tmp/pw" >/dev/null
+"$hygie" backup --repo "$tmp/disk" --password-file "$tmp/pw" "$tmp/src" >/dev/null
+"$hygie" snapshots --repo "$tmp/disk" --password-file "$tmp/pw" --json > "$tmp/out.json"
+python3 -c 'import json, sys; assert len(json.load(open(sys.argv[1]))) == 1' "$tmp/out.json" || fail "folder JSON"
+
+# a REST store
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+rclone serve restic --addr "127.0.0.1:$port" --config /dev/null "$tmp/store" 2>"$tmp/rclone.log" &
+server=$!
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+repo="rest:http://127.0.0.1:$port/cabinet/"
+rm -f "$target"/hygie-rest-*.jsa
+"$hygie" init --repo "$repo" --password-file "$tmp/pw" >/dev/null
+[ -f "$target/hygie-rest-init.jsa" ] || fail "no archive after the first init on a REST store"
+
+rc=0
+"$hygie" snapshots --repo="$repo" --password-file "$tmp/wrong" > /dev/null 2>&1 || rc=$?
+[ "$rc" = 12 ] || fail "wrong password: exit $rc, not 12"
+[ ! -e "$target/hygie-rest-snapshots.jsa" ] || fail "a failed first run left an archive"
+ls "$target" | grep -q 'hygie-rest-snapshots.jsa\.' && fail "a failed first run left its temporary archive"
+
+"$hygie" backup -r "$repo" --password-file "$tmp/pw" "$tmp/src" >/dev/null
+"$hygie" snapshots --repo "$repo" --password-file "$tmp/pw" --json > "$tmp/first.json"
+python3 -c 'import json, sys; assert len(json.load(open(sys.argv[1]))) == 1' "$tmp/first.json" \
+  || fail "the recording run's output is not clean JSON: $(head -c 300 "$tmp/first.json")"
+[ -s "$target/hygie-rest-snapshots.jsa" ] || fail "no archive after the first snapshots on a REST store"
+
+HYGIE_JAVA_OPTS="-XX:+UseSerialGC -Xshare:on" "$hygie" snapshots --repo "$repo" --password-file "$tmp/pw" --json \
+  > "$tmp/second.json" || fail "the JVM could not start with the archive of its kind mapped"
+cmp -s "$tmp/first.json" "$tmp/second.json" || fail "the second run says something else"
+echo "launcher-test: ok"
