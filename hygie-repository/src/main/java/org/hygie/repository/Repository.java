@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.cache.CacheRoot;
 import org.hygie.repository.cache.CachingBackend;
 import org.hygie.repository.compress.ZstdCodec;
 import org.hygie.repository.config.RepositoryConfig;
@@ -129,13 +130,15 @@ public final class Repository implements Closeable {
 
     /**
      * This repository read through a local copy of its index files and snapshots in {@code root} (a folder per
-     * repository id, see {@link CachingBackend}), when its store is across a network; itself otherwise. Call it
-     * right after opening: the returned repository shares the store and closes it.
+     * repository id, see {@link CachingBackend}; the folders of repositories unused for 30 days are removed, {@link
+     * CacheRoot#tidy}), when its store is across a network; itself otherwise. Call it right after opening: the
+     * returned repository shares the store and closes it.
      */
     public Repository cachedIn(Path root, Consumer<String> warn) {
         if (!backend.overNetwork() || backend instanceof CachingBackend) {
             return this;
         }
+        CacheRoot.tidy(root, config.id(), java.time.Instant.now(), warn);
         return new Repository(new CachingBackend(backend, root.resolve(config.id()), warn), key, keyId, config);
     }
 

@@ -205,6 +205,38 @@ class CachingBackendTest {
     }
 
     @Test
+    void theFoldersOfRepositoriesUnusedFor30DaysAreRemovedAndNothingElse() throws IOException {
+        Path root = tmp.resolve("cache");
+        java.time.Instant now = java.time.Instant.parse("2026-11-29T02:00:00Z");
+        String mine = "a".repeat(64);
+        String recent = "b".repeat(64);
+        String old = "c".repeat(64);
+        for (String id : List.of(mine, recent, old)) {
+            Files.createDirectories(root.resolve(id).resolve("index"));
+            Files.writeString(root.resolve(id).resolve("index").resolve("f"), "copie");
+        }
+        Files.createDirectories(root.resolve("not-a-repository"));
+        Files.writeString(root.resolve("CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n");
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(now.minus(
+                java.time.Duration.ofDays(31)));
+        Files.setLastModifiedTime(root.resolve(mine), longAgo);
+        Files.setLastModifiedTime(root.resolve(old), longAgo);
+        Files.setLastModifiedTime(root.resolve("not-a-repository"), longAgo);
+        Files.setLastModifiedTime(root.resolve(recent), java.nio.file.attribute.FileTime.from(now.minus(
+                java.time.Duration.ofDays(29))));
+
+        CacheRoot.tidy(root, mine, now, warnings::add);
+
+        assertTrue(Files.exists(root.resolve(mine).resolve("index/f")), "the repository in use is kept");
+        assertEquals(now, Files.getLastModifiedTime(root.resolve(mine)).toInstant(), "and marked as used now");
+        assertTrue(Files.exists(root.resolve(recent).resolve("index/f")), "used 29 days ago: kept");
+        assertFalse(Files.exists(root.resolve(old)), "unused for 31 days: removed");
+        assertTrue(Files.exists(root.resolve("not-a-repository")), "not named by a repository id: never touched");
+        assertTrue(Files.exists(root.resolve("CACHEDIR.TAG")));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void theCacheRootFollowsTheEnvironment() {
         assertEquals(Path.of("/srv/cache-hygie"), CacheRoot.standard(Map.of("HYGIE_CACHE_DIR", "/srv/cache-hygie",
                 "XDG_CACHE_HOME", "/x"), "/home/dr"));
