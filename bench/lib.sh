@@ -49,3 +49,32 @@ prime_hygie() {
     || die "Hygie could not use the scratch repository $1"
   rm -rf "$tiny"
 }
+
+# start_sshd DIR PORT [PORT...]: OpenSSH's sshd on 127.0.0.1, first PORT, with internal-sftp, as a NAS runs it:
+# throw-away host and client keys in DIR, known_hosts for every PORT given (a proxy in front of the server has one
+# of its own); exports HYGIE_SFTP_KEY and HYGIE_SFTP_KNOWN_HOSTS and adds the server to the caller's pids.
+start_sshd() {
+  local d="$1" port="$2"
+  mkdir -p "$d" /run/sshd
+  ssh-keygen -q -t ed25519 -N '' -f "$d/host_key"
+  ssh-keygen -q -t ed25519 -N '' -f "$d/client_key"
+  cp "$d/client_key.pub" "$d/authorized_keys"
+  printf '%s\n' "ListenAddress 127.0.0.1" "Port $port" "HostKey $d/host_key" \
+    "AuthorizedKeysFile $d/authorized_keys" "PasswordAuthentication no" "KbdInteractiveAuthentication no" \
+    "PermitRootLogin prohibit-password" "StrictModes no" "UsePAM no" "PidFile $d/sshd.pid" \
+    "Subsystem sftp internal-sftp" > "$d/sshd_config"
+  local p
+  for p in "${@:2}"; do
+    echo "[127.0.0.1]:$p $(cut -d' ' -f1-2 "$d/host_key.pub")"
+  done > "$d/known_hosts"
+  /usr/sbin/sshd -D -e -f "$d/sshd_config" 2>"$d/sshd.log" &
+  pids+=($!)
+  wait_port "$port" "${pids[-1]}" || die "sshd did not start: $(cat "$d/sshd.log")"
+  export HYGIE_SFTP_KEY="$d/client_key" HYGIE_SFTP_KNOWN_HOSTS="$d/known_hosts"
+}
+
+# sftp_command DIR PORT: the ssh command restic's -o sftp.command runs to reach start_sshd's server through PORT.
+sftp_command() {
+  echo "ssh -F /dev/null -p $2 -i $1/client_key -o IdentitiesOnly=yes -o BatchMode=yes" \
+    "-o UserKnownHostsFile=$1/known_hosts -o StrictHostKeyChecking=yes $(id -un)@127.0.0.1 -s sftp"
+}

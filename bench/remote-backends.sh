@@ -142,31 +142,11 @@ bench_local() {
 # ---------------------------------------------------------------------------------------------
 bench_sftp() {
   local d="$RUN/sshd" port
-  mkdir -p "$d/root" /run/sshd
-  ssh-keygen -q -t ed25519 -N '' -f "$d/host_key"
-  ssh-keygen -q -t ed25519 -N '' -f "$d/client_key"
-  cp "$d/client_key.pub" "$d/authorized_keys"
   port=$(free_port)
-  cat > "$d/sshd_config" <<EOF
-ListenAddress 127.0.0.1
-Port $port
-HostKey $d/host_key
-AuthorizedKeysFile $d/authorized_keys
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PermitRootLogin prohibit-password
-StrictModes no
-UsePAM no
-PidFile $d/sshd.pid
-Subsystem sftp internal-sftp
-EOF
-  echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$d/host_key.pub")" > "$d/known_hosts"
-  /usr/sbin/sshd -D -e -f "$d/sshd_config" 2>"$d/sshd.log" &
-  pids+=($!)
-  wait_port "$port" "${pids[-1]}" || die "sshd did not start: $(cat "$d/sshd.log")"
+  start_sshd "$d" "$port"
+  mkdir -p "$d/root"
   local user; user="$(id -un)"
-  local sshcmd="ssh -F /dev/null -p $port -i $d/client_key -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$d/known_hosts -o StrictHostKeyChecking=yes $user@127.0.0.1 -s sftp"
-  export HYGIE_SFTP_KEY="$d/client_key" HYGIE_SFTP_KNOWN_HOSTS="$d/known_hosts"
+  local sshcmd; sshcmd="$(sftp_command "$d" "$port")"
   prime_hygie "sftp://$user@127.0.0.1:$port/$d/root/prime"
   for i in $(seq "$runs"); do
     local rrepo="$d/root/restic-$i" hrepo="$d/root/hygie-$i"

@@ -84,21 +84,8 @@ if [ "$store" = rest ]; then
   wait_port "$server_port" "${pids[-1]}" || die "rclone did not start: $(cat "$RUN/rclone.log")"
 else
   d="$RUN/sshd"
-  mkdir -p "$d" "$RUN/store" /run/sshd
-  ssh-keygen -q -t ed25519 -N '' -f "$d/host_key"
-  ssh-keygen -q -t ed25519 -N '' -f "$d/client_key"
-  cp "$d/client_key.pub" "$d/authorized_keys"
-  printf '%s\n' "ListenAddress 127.0.0.1" "Port $server_port" "HostKey $d/host_key" \
-    "AuthorizedKeysFile $d/authorized_keys" "PasswordAuthentication no" "KbdInteractiveAuthentication no" \
-    "PermitRootLogin prohibit-password" "StrictModes no" "UsePAM no" "PidFile $d/sshd.pid" \
-    "Subsystem sftp internal-sftp" > "$d/sshd_config"
-  for p in "$server_port" "$proxy_port"; do
-    echo "[127.0.0.1]:$p $(cut -d' ' -f1-2 "$d/host_key.pub")"
-  done > "$d/known_hosts"
-  /usr/sbin/sshd -D -e -f "$d/sshd_config" 2>"$d/sshd.log" &
-  pids+=($!)
-  wait_port "$server_port" "${pids[-1]}" || die "sshd did not start: $(cat "$d/sshd.log")"
-  export HYGIE_SFTP_KEY="$d/client_key" HYGIE_SFTP_KNOWN_HOSTS="$d/known_hosts"
+  mkdir -p "$RUN/store"
+  start_sshd "$d" "$server_port" "$proxy_port"
 fi
 python3 "$here/latency-proxy.py" "$proxy_port" "$server_port" "$delay" 2>"$RUN/proxy.log" &
 pids+=($!)
@@ -108,13 +95,12 @@ restic_at() {  # restic_at PORT: sets RARGS, restic and its location through POR
   if [ "$store" = rest ]; then
     RARGS=("$RESTIC" -r "rest:http://127.0.0.1:$1/restic/")
   else
-    RARGS=("$RESTIC" -r "sftp:$user@127.0.0.1:$RUN/store/restic" -o "sftp.command=ssh -F /dev/null -p $1 \
--i $d/client_key -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$d/known_hosts \
--o StrictHostKeyChecking=yes $user@127.0.0.1 -s sftp")
+    RARGS=("$RESTIC" -r "sftp:$user@127.0.0.1:$RUN/store/restic" -o "sftp.command=$(sftp_command "$d" "$1")")
   fi
 }
-hygie_repo() {  # hygie_repo PORT: Hygie's repository through PORT
-  if [ "$store" = rest ]; then echo "rest:http://127.0.0.1:$1/hygie/"; else echo "sftp://$user@127.0.0.1:$1/$RUN/store/hygie"; fi
+hygie_repo() {  # hygie_repo PORT [NAME]: Hygie's repository (NAME, default hygie) through PORT
+  local name="${2:-hygie}"
+  if [ "$store" = rest ]; then echo "rest:http://127.0.0.1:$1/$name/"; else echo "sftp://$user@127.0.0.1:$1/$RUN/store/$name"; fi
 }
 note "$(date -u '+%F %T UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 note "restic $restic_version vs Hygie $hygie_commit; $store store, +$delay ms each way; $nights nights first; $runs run(s)"
@@ -132,7 +118,7 @@ for n in $(seq "$nights"); do
   "${RARGS[@]}" backup "$src" >/dev/null
   "$HYGIE" backup --repo "$(hygie_repo "$server_port")" --password-file "$PASSWORD_FILE" "$src" >/dev/null
 done
-prime_hygie "$(hygie_repo "$server_port" | sed 's|hygie/\{0,1\}$|prime/|; s|/hygie$|/prime|')"
+prime_hygie "$(hygie_repo "$server_port" prime)"
 # the local copies start empty, as on a new computer: the first timed round fills them
 rm -rf "$RESTIC_CACHE_DIR" "$HYGIE_CACHE_DIR"
 far_repo="$(hygie_repo "$proxy_port")"

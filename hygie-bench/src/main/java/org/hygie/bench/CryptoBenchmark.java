@@ -1,19 +1,10 @@
 package org.hygie.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.hygie.repository.crypto.CryptoException;
 import org.hygie.repository.crypto.CryptoKey;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link CryptoKey} on a 1 MiB blob: AES-256-CTR + Poly1305-AES, as every stored blob and file is written and read.
@@ -24,13 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code decryptInto}: the same into a caller's array, allocating nothing (restore, {@code BlobDecoder}).</li>
  * </ul>
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Thread)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms64m", "-Xmx1g"})
-public class CryptoBenchmark {
+public class CryptoBenchmark extends PrimitiveBenchmark {
     private CryptoKey key;
     private byte[] plain;
     private byte[] stored;

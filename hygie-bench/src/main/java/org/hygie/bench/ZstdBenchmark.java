@@ -1,19 +1,10 @@
 package org.hygie.bench;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.hygie.repository.compress.ZstdCodec;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * zstd through {@link ZstdCodec} (zstd-jni, this thread's contexts) on 1 MiB blobs, at level 3 as a backup
@@ -25,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the index ({@code ZstdCodec.decompressInto}, as {@code BlobDecoder} does on restore).</li>
  * </ul>
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Thread)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms64m", "-Xmx1g"})
-public class ZstdBenchmark {
+public class ZstdBenchmark extends PrimitiveBenchmark {
     private byte[] compressible;
     private byte[] random;
     private byte[] frame;

@@ -14,7 +14,6 @@ import org.hygie.backup.copy.CopyResult;
 import org.hygie.backup.forget.SnapshotFilter;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.Locations;
-import org.hygie.repository.cache.CacheRoot;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.json.Json;
 import org.hygie.repository.lock.RepositoryLock;
@@ -89,7 +88,7 @@ final class CopyCommand implements Callable<Integer> {
                 password = RepositoryOptions.prompt(msg, false, "prompt.from-password");
             }
             Repository r = Repository.open(Locations.open(where), password);
-            return noCache ? r : r.cachedIn(CacheRoot.standard(), why -> t.warn(msg.get("warn.cache", why)));
+            return RepositoryOptions.throughLocalCopy(r, noCache, msg, t);
         }
     }
 

@@ -142,7 +142,14 @@ public final class RepositoryOptions {
      * through the local copy of its index files and snapshots (unless {@code --no-cache}).
      */
     public Repository open(Messages msg, Terminal terminal) {
-        Repository r = openUncached(msg, terminal);
+        return throughLocalCopy(openUncached(msg, terminal), noCache, msg, terminal);
+    }
+
+    /**
+     * {@code r} read through the local copy of its index files and snapshots (when across a network), unless
+     * {@code noCache}; a copy that cannot be kept is said on the terminal.
+     */
+    static Repository throughLocalCopy(Repository r, boolean noCache, Messages msg, Terminal terminal) {
         return noCache ? r : r.cachedIn(CacheRoot.standard(), why -> terminal.warn(msg.get("warn.cache", why)));
     }
 

@@ -6,14 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.concurrent.Parallel;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
@@ -56,51 +52,20 @@ public final class Repacker {
      * read from storage. The first failure stops the work and is thrown.
      */
     public static long repack(Repository source, Map<Id, List<PackEntry>> wanted, BlobSink sink, Progress progress) {
-        int threads = Math.max(1, Math.min(READERS, wanted.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hygie-repack-read");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicLong read = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        AtomicBoolean failed = new AtomicBoolean();
+        List<Long> read;
         try {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (Map.Entry<Id, List<PackEntry>> p : wanted.entrySet()) {
-                tasks.add(pool.submit(() -> {
-                    if (failed.get()) {
-                        return;
-                    }
-                    try {
-                        read.addAndGet(readPack(source, p.getKey(), p.getValue(), sink));
-                    } catch (RuntimeException e) {
-                        failed.set(true);
-                        throw e;
-                    }
-                    progress.packDone(done.incrementAndGet(), wanted.size());
-                }));
-            }
-            for (Future<?> f : tasks) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            read = Parallel.map(new ArrayList<>(wanted.entrySet()), READERS, "hygie-repack-read", p -> {
+                long n = readPack(source, p.getKey(), p.getValue(), sink);
+                progress.packDone(done.incrementAndGet(), wanted.size());
+                return n;
+            });
+        } catch (IOException e) {
+            // readPack says what fails as a RepositoryException: only an interruption comes here
             throw new RepositoryException(Problem.IO, source.backend().location(), "interrupted while repacking",
                     e);
-        } finally {
-            pool.shutdownNow();
         }
-        return read.get();
+        return read.stream().mapToLong(Long::longValue).sum();
     }
 
     /** Reads the wanted blobs of one pack, neighbours together. */

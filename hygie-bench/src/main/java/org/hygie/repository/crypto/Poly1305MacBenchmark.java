@@ -1,18 +1,10 @@
 package org.hygie.repository.crypto;
 
-import java.util.concurrent.TimeUnit;
 import org.hygie.bench.BenchData;
+import org.hygie.bench.PrimitiveBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Hygie's {@link Poly1305} alone over a 1 MiB message: the MAC part of {@link CryptoKey}'s encrypt and decrypt
@@ -20,13 +12,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * package (a split package on the class path, which the JVM allows outside named modules; Hygie has none). Score:
  * bytes per second.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Thread)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms64m", "-Xmx1g"})
-public class Poly1305MacBenchmark {
+public class Poly1305MacBenchmark extends PrimitiveBenchmark {
     private Poly1305 poly;
     private byte[] s;
     private byte[] msg;

@@ -2,6 +2,7 @@ package org.hygie.repository.cache;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class CacheRoot {
                 Files.setLastModifiedTime(mine, FileTime.from(now));
             }
         } catch (IOException e) {
-            warn.accept("cannot mark " + mine + " as used: " + e.getMessage());
+            warn.accept("cannot mark " + mine + " as used: " + reason(mine, e));
         }
         if (!Files.isDirectory(root)) {
             return;
@@ -69,7 +70,7 @@ public final class CacheRoot {
                 }
             }
         } catch (IOException e) {
-            warn.accept("cannot remove an unused folder of " + root + ": " + e.getMessage());
+            warn.accept("cannot remove an unused folder of " + root + ": " + reason(root, e));
         }
     }
 
@@ -79,5 +80,18 @@ public final class CacheRoot {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * What went wrong with {@code said}, a local file or folder the message already names: the JDK's file errors put
+     * the path first and often no reason, their kind being in the class name ({@code FileAlreadyExistsException}
+     * where a file stands in the way of a folder); the path is repeated only if it is another one.
+     */
+    static String reason(Path said, Exception e) {
+        if (!(e instanceof FileSystemException f)) {
+            return String.valueOf(e.getMessage());
+        }
+        String what = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        return f.getFile() == null || f.getFile().equals(said.toString()) ? what : what + ": " + f.getFile();
     }
 }

@@ -109,7 +109,7 @@ public final class CachingBackend extends FilterBackend {
         } catch (NoSuchFileException e) {
             return null; // not cached yet
         } catch (IOException e) {
-            giveUp("cannot read " + p + ": " + e.getMessage());
+            giveUp("cannot read " + p + ": " + CacheRoot.reason(p, e));
             return null;
         }
     }
@@ -131,7 +131,7 @@ public final class CachingBackend extends FilterBackend {
             }
             tmp = null;
         } catch (IOException | UnsupportedOperationException e) {
-            giveUp("cannot write " + p + ": " + e.getMessage());
+            giveUp("cannot write " + p + ": " + CacheRoot.reason(p, e));
         } finally {
             if (tmp != null) {
                 forget(tmp);
@@ -172,7 +172,7 @@ public final class CachingBackend extends FilterBackend {
                 }
             }
         } catch (IOException e) {
-            giveUp("cannot list " + folder + ": " + e.getMessage());
+            giveUp("cannot list " + folder + ": " + CacheRoot.reason(folder, e));
         }
     }
 
@@ -180,7 +180,7 @@ public final class CachingBackend extends FilterBackend {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            giveUp("cannot delete " + p + ": " + e.getMessage());
+            giveUp("cannot delete " + p + ": " + CacheRoot.reason(p, e));
         }
     }
 

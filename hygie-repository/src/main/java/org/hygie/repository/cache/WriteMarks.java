@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hygie.repository.backend.Backend;
 
 /**
@@ -26,7 +25,6 @@ import org.hygie.repository.backend.Backend;
  * them; the only cost is their blobs uploaded again.
  */
 public final class WriteMarks {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String FOLDER = "writing";
     private static final String STAMP = "orphans-checked";
     /** The marks of the writers of this process that are at work now. */
@@ -51,11 +49,10 @@ public final class WriteMarks {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                // left in place, the mark only costs the next writer one listing of data/
+                return; // left in place, the mark only costs the next writer one listing of data/
+            } finally {
                 ACTIVE.remove(file);
-                return;
             }
-            ACTIVE.remove(file);
         }
 
         /** The writer stopped without indexing all it stored: the mark stays, for the next writer to list. */
@@ -74,20 +71,17 @@ public final class WriteMarks {
         Path folder = c.dir().resolve(FOLDER);
         try {
             c.prepare(folder);
-            Path file = folder.resolve(ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(randomBytes()));
+            // the process id, which tells a mark left by a process gone; a random part, apart from an old mark of
+            // a process that had the same id
+            Path file = folder.resolve(ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()));
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             ACTIVE.add(file);
             return new Mark(file);
         } catch (IOException | UnsupportedOperationException e) {
-            c.giveUp("cannot write " + folder + ": " + e.getMessage());
+            c.giveUp("cannot write " + folder + ": " + CacheRoot.reason(folder, e));
             return Mark.NONE;
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     /** Whether {@code data/} may hold packs that no index file lists (see the class comment). */
@@ -134,7 +128,7 @@ public final class WriteMarks {
                         PosixFilePermissions.fromString("rw-------")));
             }
         } catch (IOException | UnsupportedOperationException e) {
-            c.giveUp("cannot write " + folder + ": " + e.getMessage());
+            c.giveUp("cannot write " + folder + ": " + CacheRoot.reason(folder, e));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Work spread over a few threads of its own, results in the order asked for. */
@@ -34,7 +35,8 @@ public final class Parallel {
     /**
      * Applies {@code task} to every input, up to {@code threads} at once (in the caller's thread when there is one
      * input or one thread); one result per input, in order. The first failure in input order is thrown as it was
-     * (IOException, RuntimeException, Error), and the work not yet started is dropped.
+     * (IOException, RuntimeException, Error); once a task has failed, the tasks not yet started do not run (they
+     * start in input order, so all come after a failure, which is what the caller meets first).
      */
     public static <I, T> List<T> map(List<I> inputs, int threads, String name, Task<I, T> task) throws IOException {
         List<T> out = new ArrayList<>(inputs.size());
@@ -45,10 +47,21 @@ public final class Parallel {
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), daemons(name));
+        AtomicBoolean failed = new AtomicBoolean();
         try {
             List<Future<T>> futures = new ArrayList<>(inputs.size());
             for (I in : inputs) {
-                futures.add(pool.submit(() -> task.run(in)));
+                futures.add(pool.submit(() -> {
+                    if (failed.get()) {
+                        return null; // never read: an earlier task failed, and that failure is thrown first
+                    }
+                    try {
+                        return task.run(in);
+                    } catch (IOException | RuntimeException | Error e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                }));
             }
             for (Future<T> f : futures) {
                 out.add(f.get());

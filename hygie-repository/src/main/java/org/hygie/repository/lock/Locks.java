@@ -17,9 +17,9 @@ import org.hygie.repository.json.Json;
 /**
  * Takes, refreshes and removes locks as restic does (restic-format.md §11): list, fail on a conflict,
  * write ours, wait 200 ms, list again. For a shared lock the command does not sit out the 200 ms: it reads
- * meanwhile, and its first write (and the lock's closing) waits for the second look to have passed. A stale lock (not refreshed for 30 minutes, or whose process on this
- * host is gone) does not block, as in restic since 0.15; it is reported to the caller, and
- * {@link #removeStale} clears stale ones.
+ * meanwhile, and its first write (and the lock's closing) waits for the second look to have passed. A stale lock
+ * (not refreshed for 30 minutes, or whose process on this host is gone) does not block, as in restic since 0.15;
+ * it is reported to the caller, and {@link #removeStale} clears stale ones.
  */
 public final class Locks {
     static final long RECHECK_MILLIS = 200;

@@ -2,6 +2,7 @@ package org.hygie.repository.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
@@ -37,5 +38,30 @@ class ParallelTest {
                     throw new IllegalStateException("bug " + i);
                 }));
         assertEquals("bug 1", r.getMessage());
+    }
+
+    @Test
+    void afterAFailureTheTasksNotYetStartedDoNotRun() {
+        java.util.Set<Integer> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        IOException e = assertThrows(IOException.class, () -> Parallel.map(List.of(1, 2, 3, 4, 5, 6, 7, 8), 2, "test",
+                i -> {
+                    ran.add(i);
+                    pause(i == 1 ? 50 : 200);
+                    if (i == 1) {
+                        throw new IOException("failed on 1");
+                    }
+                    return i;
+                }));
+        assertEquals("failed on 1", e.getMessage());
+        assertTrue(ran.contains(1) && java.util.Set.of(1, 2).containsAll(ran),
+                "only the tasks already running when 1 failed: " + ran);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
