@@ -92,9 +92,11 @@ class BackupCrashTest {
         }
     }
 
+    /** Packs stored under their name; not the temporary files a kill -9 leaves beside them (name-tmp-…). */
     private static long countPacks(Path repo) throws Exception {
         try (Stream<Path> s = Files.walk(repo.resolve("data"))) {
-            return s.filter(Files::isRegularFile).count();
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> org.hygie.repository.id.Id.isValid(p.getFileName().toString())).count();
         }
     }
 }
