@@ -185,12 +185,18 @@ public final class RestBackend implements Backend {
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, data.length);
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(0, length, data.length);
         if (exists(type, name)) {
             throw new FileAlreadyExistsException(shown(type, name));
         }
         HttpRequest req = http.request(uri(type, name)).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build();
-        HttpResponse<byte[]> r = http.send(req, data.length, "write " + relative(type, name));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(data, 0, length)).build();
+        HttpResponse<byte[]> r = http.send(req, length, "write " + relative(type, name));
         if (r.statusCode() == 200) {
             return;
         }

@@ -371,23 +371,29 @@ public final class S3Backend implements Backend {
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, data.length);
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(0, length, data.length);
         String key = key(type, name);
         String what = "write " + key;
         if ((type != FileType.PACK || !conditionalPut) && head(key) != null) {
             throw new FileAlreadyExistsException(what, null, "already stored");
         }
-        String md5 = Base64.getEncoder().encodeToString(md5(data));
+        String md5 = Base64.getEncoder().encodeToString(md5(data, length));
         while (true) {
             boolean conditional = conditionalPut;
             PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(where.bucket()).key(key)
-                    .contentLength((long) data.length).contentMD5(md5).contentType("application/octet-stream")
-                    .overrideConfiguration(timeout(data.length));
+                    .contentLength((long) length).contentMD5(md5).contentType("application/octet-stream")
+                    .overrideConfiguration(timeout(length));
             if (conditional) {
                 req.ifNoneMatch("*");
             }
             try {
-                s3.putObject(req.build(), RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data),
-                        data.length, "application/octet-stream"));
+                s3.putObject(req.build(), RequestBody.fromContentProvider(
+                        () -> new ByteArrayInputStream(data, 0, length), length, "application/octet-stream"));
                 return;
             } catch (SdkException e) {
                 if (conditional && S3Errors.notImplemented(e)) {
@@ -463,9 +469,11 @@ public final class S3Backend implements Backend {
         return AwsRequestOverrideConfiguration.builder().apiCallAttemptTimeout(d).apiCallTimeout(d).build();
     }
 
-    private static byte[] md5(byte[] data) {
+    private static byte[] md5(byte[] data, int length) {
         try {
-            return MessageDigest.getInstance("MD5").digest(data);
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(data, 0, length);
+            return md5.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no MD5", e);
         }

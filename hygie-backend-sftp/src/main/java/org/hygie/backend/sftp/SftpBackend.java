@@ -305,6 +305,12 @@ public final class SftpBackend implements Backend {
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, data.length);
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(0, length, data.length);
         String target = path(type, name);
         byte[] rnd = new byte[6];
         RANDOM.nextBytes(rnd);
@@ -314,7 +320,7 @@ public final class SftpBackend implements Backend {
                 throw new FileAlreadyExistsException(shown(target));
             }
             try {
-                writeTemporary(sftp, tmp, data);
+                writeTemporary(sftp, tmp, data, length);
                 rename(sftp, tmp, target);
             } catch (IOException | RuntimeException e) {
                 removeQuietly(sftp, tmp);
@@ -329,7 +335,7 @@ public final class SftpBackend implements Backend {
         });
     }
 
-    private void writeTemporary(SftpClient sftp, String tmp, byte[] data) throws IOException {
+    private void writeTemporary(SftpClient sftp, String tmp, byte[] data, int length) throws IOException {
         EnumSet<OpenMode> modes = EnumSet.of(OpenMode.Write, OpenMode.Create, OpenMode.Exclusive);
         CloseableHandle h;
         try {
@@ -349,11 +355,11 @@ public final class SftpBackend implements Backend {
             }
             try (SftpOutputStreamAsync out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, REQUEST_SIZE, tmp,
                     handle, false)) {
-                out.write(data);
+                out.write(data, 0, length);
             }
             long written = sftp.stat(handle).getSize();
-            if (written != data.length) {
-                throw new IOException(shown(tmp) + ": " + written + " of " + data.length + " bytes written");
+            if (written != length) {
+                throw new IOException(shown(tmp) + ": " + written + " of " + length + " bytes written");
             }
             OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
             if (fsync != null && fsync.isSupported()) {

@@ -46,6 +46,15 @@ public interface Backend extends Closeable {
 
     void save(FileType type, String name, byte[] data) throws IOException;
 
+    /**
+     * Saves {@code data[0, length)} as {@link #save(FileType, String, byte[])} does, for writers that reuse one
+     * buffer (packs). Backends that can write a part of an array override this; the default copies. The array is
+     * not kept after this returns.
+     */
+    default void save(FileType type, String name, byte[] data, int length) throws IOException {
+        save(type, name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
+    }
+
     void delete(FileType type, String name) throws IOException;
 
     /**

@@ -173,6 +173,12 @@ public final class LocalBackend implements Backend {
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, data.length);
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(0, length, data.length);
         Path target = path(type, name);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
@@ -190,8 +196,8 @@ public final class LocalBackend implements Backend {
                     Files.setPosixFilePermissions(tmp, WRITING_MODE);
                 }
                 // in slices, for the same reason as reads: the JDK's temporary direct buffer stays small
-                for (int done = 0; done < data.length;) {
-                    done += ch.write(ByteBuffer.wrap(data, done, Math.min(READ_SLICE, data.length - done)));
+                for (int done = 0; done < length;) {
+                    done += ch.write(ByteBuffer.wrap(data, done, Math.min(READ_SLICE, length - done)));
                 }
                 ch.force(true);
             }

@@ -114,13 +114,18 @@ public final class RetryingBackend implements Backend {
 
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, data.length);
+    }
+
+    @Override
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
         boolean[] failedOnce = new boolean[1];
         retry("write " + file(type, name), () -> {
             try {
-                inner.save(type, name, data);
+                inner.save(type, name, data, length);
             } catch (FileAlreadyExistsException e) {
                 // an earlier attempt may have stored it before its answer was lost
-                if (failedOnce[0] && storedAlready(type, name, data)) {
+                if (failedOnce[0] && storedAlready(type, name, data, length)) {
                     return null;
                 }
                 throw e;
@@ -136,11 +141,12 @@ public final class RetryingBackend implements Backend {
      * Whether what is stored under the name is what we tried to save: the same size for content-named files, the
      * same bytes for {@code config} (whose name says nothing, and which holds a random id).
      */
-    private boolean storedAlready(FileType type, String name, byte[] data) throws IOException {
+    private boolean storedAlready(FileType type, String name, byte[] data, int length) throws IOException {
         if (type == FileType.CONFIG) {
-            return java.util.Arrays.equals(inner.load(type, name), data);
+            byte[] stored = inner.load(type, name);
+            return java.util.Arrays.equals(stored, 0, stored.length, data, 0, length);
         }
-        return inner.size(type, name) == data.length;
+        return inner.size(type, name) == length;
     }
 
     @Override

@@ -96,6 +96,15 @@ public final class CachingBackend extends FilterBackend {
     }
 
     @Override
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
+        if (cached(type, name)) {
+            save(type, name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
+        } else {
+            inner.save(type, name, data, length);
+        }
+    }
+
+    @Override
     public void delete(FileType type, String name) throws IOException {
         if (cached(type, name)) {
             forget(copy(type, name));

@@ -43,32 +43,62 @@ public final class ZstdCodec {
         ByteBuffer out = ByteBuffer.allocateDirect(0);
 
         byte[] compress(byte[] data, int offset, int length, int lvl) {
+            int bound = ZstdCodec.bound(length);
+            if (bound > DIRECT_MAX) {
+                byte[] o = new byte[bound];
+                return Arrays.copyOf(o, compressArrays(data, offset, length, lvl, o));
+            }
+            byte[] result = new byte[compressDirect(data, offset, length, lvl, bound)];
+            out.get(0, result);
+            return result;
+        }
+
+        int compressInto(byte[] data, int offset, int length, int lvl, byte[] dst) {
+            int bound = ZstdCodec.bound(length);
+            if (dst.length < bound) {
+                throw new IllegalArgumentException("output of " + dst.length + " bytes; " + bound + " needed");
+            }
+            if (bound > DIRECT_MAX) {
+                return compressArrays(data, offset, length, lvl, dst);
+            }
+            int n = compressDirect(data, offset, length, lvl, bound);
+            out.get(0, dst, 0, n);
+            return n;
+        }
+
+        /** Compresses through the direct buffers; the frame is at the start of {@link #out}. */
+        private int compressDirect(byte[] data, int offset, int length, int lvl, int bound) {
+            setLevel(lvl);
+            if (in.capacity() < length) {
+                in = ByteBuffer.allocateDirect(grow(in.capacity(), length));
+            }
+            if (out.capacity() < bound) {
+                out = ByteBuffer.allocateDirect(grow(out.capacity(), bound));
+            }
+            in.put(0, data, offset, length);
+            try {
+                return ctx.compressDirectByteBuffer(out, 0, bound, in, 0, length);
+            } catch (ZstdException e) {
+                throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
+            }
+        }
+
+        private int compressArrays(byte[] data, int offset, int length, int lvl, byte[] dst) {
+            setLevel(lvl);
+            try {
+                return ctx.compressByteArray(dst, 0, dst.length, data, offset, length);
+            } catch (ZstdException e) {
+                throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
+            }
+        }
+
+        private void setLevel(int lvl) {
             if (lvl != level) {
                 ctx.reset();
                 ctx.setLevel(lvl);
                 ctx.setChecksum(false);
                 ctx.setContentSize(true);
                 level = lvl;
-            }
-            int bound = (int) Zstd.compressBound(length);
-            try {
-                if (bound > DIRECT_MAX) {
-                    byte[] o = new byte[bound];
-                    return Arrays.copyOf(o, ctx.compressByteArray(o, 0, bound, data, offset, length));
-                }
-                if (in.capacity() < length) {
-                    in = ByteBuffer.allocateDirect(grow(in.capacity(), length));
-                }
-                if (out.capacity() < bound) {
-                    out = ByteBuffer.allocateDirect(grow(out.capacity(), bound));
-                }
-                in.put(0, data, offset, length);
-                int n = ctx.compressDirectByteBuffer(out, 0, bound, in, 0, length);
-                byte[] result = new byte[n];
-                out.get(0, result);
-                return result;
-            } catch (ZstdException e) {
-                throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
             }
         }
 
@@ -79,6 +109,23 @@ public final class ZstdCodec {
 
     public static byte[] compress(byte[] data, int offset, int length, int level) {
         return CCTX.get().compress(data, offset, length, level);
+    }
+
+    /** The most bytes compressing {@code length} bytes can give: what {@link #compressInto} needs as room. */
+    public static int bound(int length) {
+        long b = Zstd.compressBound(length);
+        if (b > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("cannot compress " + length + " bytes in one frame");
+        }
+        return (int) b;
+    }
+
+    /**
+     * Compresses {@code data[offset, offset+length)} into {@code dst[0..]}, which must hold {@link #bound} bytes,
+     * and returns the frame's length: for writers that reuse one buffer.
+     */
+    public static int compressInto(byte[] data, int offset, int length, int level, byte[] dst) {
+        return CCTX.get().compressInto(data, offset, length, level, dst);
     }
 
     public static byte[] compress(byte[] data) {

@@ -75,12 +75,21 @@ public final class CryptoKey {
     /** Encrypts {@code plaintext[offset, offset+length)} into a new array of {@code length + OVERHEAD} bytes. */
     public byte[] encrypt(byte[] plaintext, int offset, int length) {
         byte[] out = new byte[length + OVERHEAD];
+        encryptInto(plaintext, offset, length, out, 0);
+        return out;
+    }
+
+    /**
+     * Encrypts {@code plaintext[offset, offset+length)} into {@code out[outOffset, outOffset+length+OVERHEAD)}
+     * ({@code IV || ciphertext || MAC}), for writers that reuse one buffer. The two ranges must not overlap.
+     */
+    public void encryptInto(byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
+        java.util.Objects.checkFromIndexSize(outOffset, length + OVERHEAD, out.length);
         byte[] iv = new byte[IV_SIZE];
         RANDOM.nextBytes(iv);
-        System.arraycopy(iv, 0, out, 0, IV_SIZE);
-        ctr(out, 0, plaintext, offset, length, out, IV_SIZE);
-        mac(out, 0, out, IV_SIZE, length, out, IV_SIZE + length);
-        return out;
+        System.arraycopy(iv, 0, out, outOffset, IV_SIZE);
+        ctr(out, outOffset, plaintext, offset, length, out, outOffset + IV_SIZE);
+        mac(out, outOffset, out, outOffset + IV_SIZE, length, out, outOffset + IV_SIZE + length);
     }
 
     public byte[] encrypt(byte[] plaintext) {

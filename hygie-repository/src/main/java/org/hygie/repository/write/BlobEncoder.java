@@ -11,15 +11,19 @@ import org.hygie.repository.pack.BlobType;
 
 /**
  * Compresses (version 2 only, and only when it helps), encrypts and optionally verifies one blob
- * (restic-format.md §7.1–§7.3). Stateless and thread-safe; the time spent in each step is added to
- * {@link WriterCounters}.
+ * (restic-format.md §7.1–§7.3). Thread-safe; each thread encodes into buffers of its own, which it reuses from
+ * blob to blob. The time spent in each step is added to {@link WriterCounters}.
  */
 final class BlobEncoder {
+    /** Larger blobs (trees of huge folders) are encoded into arrays of their own, not kept afterwards. */
+    static final int SCRATCH_MAX = 16 << 20;
+
     private final CryptoKey key;
     private final boolean compressionAllowed;
     private final Compression compression;
     private final boolean verify;
     private final WriterCounters counters;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     BlobEncoder(CryptoKey key, boolean compressionAllowed, Compression compression, boolean verify,
             WriterCounters counters) {
@@ -30,29 +34,72 @@ final class BlobEncoder {
         this.counters = counters;
     }
 
+    /**
+     * Encodes {@code plaintext} into this thread's scratch buffers: the result's bytes are valid until this thread
+     * encodes another blob (blobs larger than {@link #SCRATCH_MAX} get arrays of their own).
+     */
     EncodedBlob encode(BlobType type, Id id, byte[] plaintext) {
         int level = level(type);
+        Scratch scratch = this.scratch.get();
         byte[] payload = plaintext;
+        int payloadLength = plaintext.length;
         int uncompressedLength = 0;
         if (level > 0 && plaintext.length > 0) {
             long t0 = System.nanoTime();
-            byte[] z = ZstdCodec.compress(plaintext, 0, plaintext.length, level);
+            byte[] z = scratch.compressed(ZstdCodec.bound(plaintext.length));
+            int n = ZstdCodec.compressInto(plaintext, 0, plaintext.length, level, z);
             counters.compressNanos.add(System.nanoTime() - t0);
-            if (z.length < plaintext.length) {
+            if (n < plaintext.length) {
                 payload = z;
+                payloadLength = n;
                 uncompressedLength = plaintext.length;
             }
         }
         long t1 = System.nanoTime();
-        byte[] stored = key.encrypt(payload);
+        int storedLength = payloadLength + CryptoKey.OVERHEAD;
+        byte[] stored = scratch.stored(storedLength);
+        key.encryptInto(payload, 0, payloadLength, stored, 0);
         long t2 = System.nanoTime();
         counters.encryptNanos.add(t2 - t1);
-        EncodedBlob blob = new EncodedBlob(type, id, stored, plaintext.length, uncompressedLength);
+        EncodedBlob blob = new EncodedBlob(type, id, stored, storedLength, plaintext.length, uncompressedLength);
         if (verify) {
             check(blob);
             counters.verifyNanos.add(System.nanoTime() - t2);
         }
         return blob;
+    }
+
+    /**
+     * An encoding thread's two buffers, for the compressed frame and for the encrypted blob, grown to the largest
+     * blob seen up to {@link #SCRATCH_MAX}: a backup's chunks (up to 8 MiB) are encoded without allocating.
+     */
+    private static final class Scratch {
+        private byte[] compressed = new byte[0];
+        private byte[] stored = new byte[0];
+
+        byte[] compressed(int size) {
+            if (size > SCRATCH_MAX) {
+                return new byte[size];
+            }
+            if (compressed.length < size) {
+                compressed = new byte[grow(compressed.length, size)];
+            }
+            return compressed;
+        }
+
+        byte[] stored(int size) {
+            if (size > SCRATCH_MAX) {
+                return new byte[size];
+            }
+            if (stored.length < size) {
+                stored = new byte[grow(stored.length, size)];
+            }
+            return stored;
+        }
+
+        private static int grow(int have, int need) {
+            return Math.min(SCRATCH_MAX, Math.max(need, have + (have >> 1)));
+        }
     }
 
     /** The zstd level for this blob type, 0 for none. */
@@ -70,7 +117,7 @@ final class BlobEncoder {
     private void check(EncodedBlob blob) {
         String what = blob.type().json() + " blob " + blob.id();
         try {
-            byte[] plain = key.decrypt(blob.stored());
+            byte[] plain = key.decrypt(blob.stored(), 0, blob.storedLength());
             if (blob.compressed()) {
                 plain = ZstdCodec.decompress(plain, 0, plain.length, blob.uncompressedLength());
             }

@@ -4,26 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hygie.repository.crypto.CryptoKey;
 import org.hygie.repository.pack.BlobType;
+import org.hygie.repository.pack.PackEntry;
 import org.hygie.repository.pack.PackHeader;
 
 /**
- * Blobs gathered for one pack, in the order they will sit in it. Adding is O(1) (no copying), so it can be done
- * under the writer's lock; the bytes are assembled by {@link PackFile#assemble} afterwards. Not thread-safe.
+ * A pack being filled: its blobs laid out one after the other in a buffer from {@link PackBuffers}, in the order
+ * they will sit in the file, and their header entries. {@link #add} copies the blob's bytes (a memory copy, done
+ * under the writer's lock); {@link PackFile#assemble} appends the header afterwards. Not thread-safe.
  */
 final class OpenPack {
     /** The largest header plaintext a reader accepts: 16 MiB + 4 in all, minus crypto overhead and length field. */
     static final int MAX_HEADER_PLAIN = PackHeader.MAX_HEADER_SIZE - 4 - CryptoKey.OVERHEAD;
-    /** Pack files stay far below 2 GiB, so offsets and the assembled array fit an int. */
+    /** Pack files stay far below 2 GiB, so offsets and the buffer fit an int. */
     static final long MAX_PACK_BYTES = 1L << 30;
+    private static final byte[] NONE = new byte[0];
 
     private final BlobType type;
-    private final List<EncodedBlob> blobs = new ArrayList<>();
-    private long blobBytes;
+    private final PackBuffers buffers;
+    private final List<PackEntry> entries = new ArrayList<>();
+    private byte[] buffer = NONE;
+    private int size;
+    private long plainBytes;
     private int headerBytes;
     private long charged;
 
-    OpenPack(BlobType type) {
+    OpenPack(BlobType type, PackBuffers buffers) {
         this.type = type;
+        this.buffers = buffers;
     }
 
     BlobType type() {
@@ -31,26 +38,35 @@ final class OpenPack {
     }
 
     boolean isEmpty() {
-        return blobs.isEmpty();
+        return entries.isEmpty();
     }
 
-    long blobBytes() {
-        return blobBytes;
+    /** Bytes of the blobs so far: they are {@code buffer()[0, blobBytes())}. */
+    int blobBytes() {
+        return size;
     }
 
-    List<EncodedBlob> blobs() {
-        return blobs;
+    /** The plaintext length of the blobs so far. */
+    long plainBytes() {
+        return plainBytes;
     }
 
-    /** Drops the blobs once they are copied into the pack file, so an upload holds one copy of the bytes, not two. */
-    void releaseBlobs() {
-        blobs.clear();
+    byte[] buffer() {
+        return buffer;
+    }
+
+    PackBuffers buffers() {
+        return buffers;
+    }
+
+    List<PackEntry> entries() {
+        return entries;
     }
 
     /** Whether {@code b} may still go in; an empty pack takes any blob. */
     boolean hasRoomFor(EncodedBlob b) {
-        return blobs.isEmpty() || (headerBytes + entrySize(b) <= MAX_HEADER_PLAIN
-                && blobBytes + b.stored().length <= MAX_PACK_BYTES);
+        return entries.isEmpty() || (headerBytes + entrySize(b) <= MAX_HEADER_PLAIN
+                && (long) size + b.storedLength() <= MAX_PACK_BYTES);
     }
 
     /** Bytes of the writer's budget this pack holds, given back once it is uploaded (or dropped). */
@@ -58,19 +74,24 @@ final class OpenPack {
         return charged;
     }
 
+    /** Copies the blob's bytes in after the others; {@code b}'s buffer may be reused as soon as this returns. */
     void add(EncodedBlob b, long charge) {
         if (b.type() != type) {
             throw new IllegalArgumentException("a " + b.type().json() + " blob in a " + type.json() + " pack");
         }
-        blobs.add(b);
-        blobBytes += b.stored().length;
+        int at = size;
+        buffer = buffers.ensure(buffer, size, Math.addExact(size, b.storedLength()));
+        System.arraycopy(b.stored(), 0, buffer, at, b.storedLength());
+        entries.add(new PackEntry(b.type(), b.id(), at, b.storedLength(), b.uncompressedLength()));
+        size += b.storedLength();
+        plainBytes += b.plainLength();
         headerBytes += entrySize(b);
         charged += charge;
     }
 
     /** restic's rule: finish as soon as the blob bytes reach the target, or the header cannot take one more entry. */
     boolean isFull(int target) {
-        return blobBytes >= target || headerBytes + PackHeader.COMPRESSED_ENTRY_SIZE > MAX_HEADER_PLAIN;
+        return size >= target || headerBytes + PackHeader.COMPRESSED_ENTRY_SIZE > MAX_HEADER_PLAIN;
     }
 
     private static int entrySize(EncodedBlob b) {

@@ -56,6 +56,7 @@ public final class RepositoryWriter implements Closeable {
     private final WriterCounters counters = new WriterCounters();
     private final WriterFailure failure;
     private final PendingIndex pendingIndex;
+    private final PackBuffers buffers;
     /** Blobs accepted by {@link #save} and not yet in {@link #index}: the writer's share of deduplication. */
     private final Set<BlobKey> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -87,8 +88,9 @@ public final class RepositoryWriter implements Closeable {
         long interval = options.indexInterval().toNanos();
         this.pendingIndex = new PendingIndex(repo, counters, options.indexEveryPacks(), interval);
         this.mark = WriteMarks.begin(repo.backend());
+        this.buffers = new PackBuffers(options.packSize(), options.uploadThreads() + 1);
         for (BlobType t : BlobType.values()) {
-            open.put(t, new OpenPack(t));
+            open.put(t, new OpenPack(t, buffers));
         }
         this.workers = WriterThreads.pool("hygie-writer-encode", options.threads());
         this.uploaders = WriterThreads.pool("hygie-writer-upload", options.uploadThreads());
@@ -186,7 +188,7 @@ public final class RepositoryWriter implements Closeable {
                 return;
             }
             EncodedBlob blob = encoder.encode(type, id, plaintext);
-            long kept = Math.min(charge, blob.stored().length);
+            long kept = Math.min(charge, blob.storedLength());
             budget.release(charge - kept);
             held = 0;
             append(blob, kept);
@@ -204,13 +206,13 @@ public final class RepositoryWriter implements Closeable {
             OpenPack pack = open.get(blob.type());
             if (!pack.hasRoomFor(blob)) {
                 finished.add(pack);
-                pack = new OpenPack(blob.type());
+                pack = new OpenPack(blob.type(), buffers);
                 open.put(blob.type(), pack);
             }
             pack.add(blob, charge);
             if (pack.isFull(options.packSize())) {
                 finished.add(pack);
-                open.put(blob.type(), new OpenPack(blob.type()));
+                open.put(blob.type(), new OpenPack(blob.type(), buffers));
             }
         }
         for (OpenPack p : finished) {
@@ -238,12 +240,11 @@ public final class RepositoryWriter implements Closeable {
             }
             long t0 = System.nanoTime();
             PackFile file = PackFile.assemble(pack, key);
-            pack.releaseBlobs();
             long t1 = System.nanoTime();
             counters.packNanos.add(t1 - t0);
             try {
                 repo.awaitWriteGate();
-                repo.backend().save(FileType.PACK, file.id().hex(), file.bytes());
+                repo.backend().save(FileType.PACK, file.id().hex(), file.buffer(), file.length());
             } catch (IOException e) {
                 throw new RepositoryException(Problem.IO, "data/" + file.id(), "cannot save pack data/"
                         + file.id() + ": " + e.getMessage(), e);
@@ -258,7 +259,8 @@ public final class RepositoryWriter implements Closeable {
             }
             counters.storedBytes.add(pack.blobBytes());
             counters.packs.increment();
-            counters.packBytes.add(file.bytes().length);
+            counters.packBytes.add(file.length());
+            buffers.give(file.buffer());
             pendingIndex.add(new IndexFiles.PackRecord(file.id(), file.entries()));
             budget.release(pack.charged()); // the bytes are gone; savers need not wait for the index file
             released = true;
@@ -308,7 +310,7 @@ public final class RepositoryWriter implements Closeable {
                     for (BlobType t : BlobType.values()) {
                         if (!open.get(t).isEmpty()) {
                             partial.add(open.get(t));
-                            open.put(t, new OpenPack(t));
+                            open.put(t, new OpenPack(t, buffers));
                         }
                     }
                 }

@@ -61,6 +61,28 @@ public abstract class BackendContract {
         }
     }
 
+    /** Packs are written from a reused buffer longer than the file: only its first {@code length} bytes are stored. */
+    @Test
+    void savesTheStartOfABufferAsAWholeFile() throws Exception {
+        try (Backend b = newBackend()) {
+            byte[] buffer = bytes(2 * 1024 * 1024 + 11, 5);
+            int length = 1024 * 1024 + 3;
+            byte[] data = java.util.Arrays.copyOf(buffer, length);
+            Id id = Id.hash(data);
+            b.save(FileType.PACK, id.hex(), buffer, length);
+            assertArrayEquals(data, b.load(FileType.PACK, id.hex()));
+            assertEquals(List.of(new FileInfo(id.hex(), length)), b.list(FileType.PACK));
+            assertThrows(FileAlreadyExistsException.class, () -> b.save(FileType.PACK, id.hex(), buffer, length));
+            byte[] empty = new byte[0];
+            Id emptyId = Id.hash(empty);
+            b.save(FileType.INDEX, emptyId.hex(), buffer, 0);
+            assertEquals(0, b.size(FileType.INDEX, emptyId.hex()));
+            assertThrows(IndexOutOfBoundsException.class,
+                    () -> b.save(FileType.SNAPSHOT, Id.hash(buffer).hex(), buffer, buffer.length + 1));
+            assertFalse(b.exists(FileType.SNAPSHOT, Id.hash(buffer).hex()));
+        }
+    }
+
     @Test
     void readsRanges() throws Exception {
         try (Backend b = newBackend()) {
