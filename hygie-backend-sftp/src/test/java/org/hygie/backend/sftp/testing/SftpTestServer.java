@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,12 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -36,6 +41,7 @@ public final class SftpTestServer implements AutoCloseable {
     private final Path root;
     private volatile KeyPair hostKey;
     private volatile boolean refuseLogins;
+    private volatile String lastKex;
     private final AtomicInteger connections = new AtomicInteger();
     private final Path clientKey;
     private final PublicKey clientPublic;
@@ -71,6 +77,13 @@ public final class SftpTestServer implements AutoCloseable {
             @Override
             public void sessionCreated(Session session) {
                 connections.incrementAndGet();
+            }
+
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.KeyEstablished) {
+                    lastKex = session.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS);
+                }
             }
         });
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
@@ -112,6 +125,23 @@ public final class SftpTestServer implements AutoCloseable {
         for (var s : server.getActiveSessions()) {
             s.close(true);
         }
+    }
+
+    /**
+     * From the next connection on, the server offers only these key exchanges (by their SSH names), as an older
+     * or a newer OpenSSH does.
+     */
+    public void offerKeyExchanges(String... names) {
+        List<KeyExchangeFactory> kex = new ArrayList<>();
+        for (String n : names) {
+            kex.add(ServerBuilder.DH2KEX.apply(BuiltinDHFactories.fromFactoryName(n)));
+        }
+        server.setKeyExchangeFactories(kex);
+    }
+
+    /** The key exchange agreed on the last connection whose keys were set up; null before any. */
+    public String lastKeyExchange() {
+        return lastKex;
     }
 
     /** How many connections clients opened so far (each one counted when the server accepts it). */
