@@ -24,6 +24,13 @@ measure() {  # measure LOGNAME CMD...: runs CMD, sets SECS RSS_KB CPU (user + sy
   CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
 
+# proc_cpu PID: CPU seconds (user + system) used so far by process PID and its waited-for children (an sshd's
+# sessions), from /proc; 0 when it is gone. The difference around a command is what a server spent on it.
+proc_cpu() {
+  awk -v tck="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13 + $14 + $15) / tck }' \
+    "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 wait_port() {  # wait_port PORT PID: until something listens on 127.0.0.1:PORT, at most 15 s

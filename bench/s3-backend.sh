@@ -19,6 +19,8 @@
 # then restic checks Hygie's repository (check --read-data) and restores its last snapshot, which must equal
 # the data (diff -r). JVM start-up and the launcher are timed; data generation, init and setup are not.
 #   ratio = restic seconds / Hygie seconds (> 1: Hygie is faster)
+# The CPU seconds s3proxy spent serving each tool's backup are printed beside the tool's own (the server shares
+# the 2 cores: its work is part of what each tool's wall time waits for).
 # Lines are appended to bench/work/results.tsv (operation s3-backup-*), the format of bench/compare.sh.
 #
 # Environment: RESTIC (default /usr/bin/restic), HYGIE (default ./hygie of this work tree),
@@ -148,10 +150,14 @@ for ((run = 1; run <= runs; run++)); do
     find "$src" -type f -print0 | xargs -0 -r cat > /dev/null
     note "backup to S3: $step"
     load=$(cut -d' ' -f1 /proc/loadavg)
+    s0=$(proc_cpu "$s3proxy_pid")
     measure "s3-backup-$step-restic" env RESTIC_CACHE_DIR="$local_cache" "$RESTIC" -r "$r1" backup "$src"
     R_S=$SECS; R_KB=$RSS_KB; R_CPU=$CPU
+    s1=$(proc_cpu "$s3proxy_pid")
     measure "s3-backup-$step-hygie" env HYGIE_CACHE_DIR="$WORK/s3-backup/hygie-cache" "$HYGIE" backup --repo "$r2" \
       --password-file "$PASSWORD_FILE" "$src"
+    s2=$(proc_cpu "$s3proxy_pid")
+    awk -v a="$s0" -v b="$s1" -v c="$s2" -v r="$R_CPU" -v h="$CPU" 'BEGIN { printf "   CPU s: restic %.2f + s3proxy %.2f, hygie %.2f + s3proxy %.2f\n", r, b - a, h, c - b }' >&2
     record "s3-backup-$step" "$R_S" "$R_KB" "$SECS" "$RSS_KB" "$load" "$R_CPU" "$CPU" \
       "$(bucket_bytes "restic-$bucket_stamp-$run")" "$(bucket_bytes "hygie-$bucket_stamp-$run")"
   done
