@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
@@ -35,7 +36,7 @@ public final class CachingBackend extends FilterBackend {
 
     private final Path dir;
     private final Consumer<String> warn;
-    private volatile boolean usable = true;
+    private final AtomicBoolean usable = new AtomicBoolean(true);
 
     public CachingBackend(Backend store, Path dir, Consumer<String> warn) {
         super(store);
@@ -64,7 +65,7 @@ public final class CachingBackend extends FilterBackend {
     @Override
     public List<FileInfo> list(FileType type) throws IOException {
         List<FileInfo> files = inner.list(type);
-        if (CACHED.contains(type) && usable) {
+        if (CACHED.contains(type) && usable.get()) {
             forgetAllBut(type, files);
         }
         return files;
@@ -72,7 +73,7 @@ public final class CachingBackend extends FilterBackend {
 
     @Override
     public byte[] load(FileType type, String name) throws IOException {
-        if (!cached(type, name) || !usable) {
+        if (!cached(type, name) || !usable.get()) {
             return inner.load(type, name);
         }
         Path p = copy(type, name);
@@ -90,7 +91,7 @@ public final class CachingBackend extends FilterBackend {
     @Override
     public void save(FileType type, String name, byte[] data) throws IOException {
         inner.save(type, name, data);
-        if (cached(type, name) && usable && name.equals(hex(data))) {
+        if (cached(type, name) && usable.get() && name.equals(hex(data))) {
             keep(copy(type, name), data);
         }
     }
@@ -124,7 +125,7 @@ public final class CachingBackend extends FilterBackend {
     }
 
     private void keep(Path p, byte[] data) {
-        if (!usable) {
+        if (!usable.get()) {
             return;
         }
         Path tmp = null;
@@ -195,12 +196,12 @@ public final class CachingBackend extends FilterBackend {
 
     /** Whether the local folder can still be used in this run. */
     boolean usable() {
-        return usable;
+        return usable.get();
     }
 
+    /** Stops using the local folder; the first caller's reason is said, once, even when readers fail together. */
     void giveUp(String why) {
-        if (usable) {
-            usable = false;
+        if (usable.compareAndSet(true, false)) {
             warn.accept(why);
         }
     }
