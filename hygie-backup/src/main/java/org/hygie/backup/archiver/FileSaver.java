@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.hygie.backup.fs.NodeReader;
-import org.hygie.repository.chunker.Chunk;
 import org.hygie.repository.chunker.Chunker;
 import org.hygie.repository.chunker.Polynomial;
 import org.hygie.repository.id.Id;
@@ -41,13 +40,13 @@ final class FileSaver {
         long total = 0;
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             Chunker chunker = chunkers.get().reset(in);
-            Chunk c;
-            while ((c = chunker.next()) != null) {
-                Id id = Id.hash(c.data(), 0, c.length());
-                writer.save(BlobType.DATA, id, c.data());
+            int n;
+            while ((n = chunker.nextCut()) > 0) { // the chunk is read in place; the writer copies it if it is new
+                Id id = Id.hash(chunker.bytes(), 0, n);
+                writer.saveCopy(BlobType.DATA, id, chunker.bytes(), 0, n);
                 content.add(id);
-                total += c.length();
-                bytesRead.accept(c.length());
+                total += n;
+                bytesRead.accept(n);
             }
         }
         String warning = null;

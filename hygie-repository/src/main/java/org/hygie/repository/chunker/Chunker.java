@@ -12,12 +12,13 @@ import java.util.Objects;
  * are not hashed, so the fingerprint only ever covers bytes of the current chunk.
  *
  * <p>Use: one chunker per polynomial and thread, {@link #reset(InputStream) reset} for each file, then
- * {@link #next()} until it returns null. The lookup tables are shared between all chunkers of a polynomial, so
+ * {@link #next()} until it returns null, or {@link #nextCut()} until it returns 0 to read each chunk in place. The lookup tables are shared between all chunkers of a polynomial, so
  * creating one per file is cheap too. The chunker reads the stream in large blocks and never closes it. A chunker
  * is not thread-safe; the {@link Chunk}s it returns are owned by the caller and may cross threads.
  *
  * <p>Memory: the chunker keeps a read buffer that grows with need up to {@code MAX_SIZE} plus 256 KiB and is kept
- * across {@link #reset}s. Each chunk is copied once, into its own array.
+ * across {@link #reset}s. {@link #next()} copies each chunk once, into its own array; {@link #nextCut()} copies
+ * nothing.
  */
 public final class Chunker {
     public static final int WINDOW_SIZE = RabinTables.WINDOW_SIZE;
@@ -44,6 +45,8 @@ public final class Chunker {
     private int filled;
     /** Position in the file of {@code buffer[0]}. */
     private long offset;
+    /** Length of the chunk {@link #nextCut()} returned last, still at the front of the buffer. */
+    private int returned;
 
     /**
      * A chunker for the repository polynomial {@code polynomial}, which must be irreducible and of degree 8 to 53
@@ -67,6 +70,7 @@ public final class Chunker {
         this.eof = false;
         this.filled = 0;
         this.offset = 0;
+        this.returned = 0;
         return this;
     }
 
@@ -76,12 +80,44 @@ public final class Chunker {
      * {@link IOException} the chunker must be {@link #reset} before further use.
      */
     public Chunk next() throws IOException {
+        long at = offset + returned;
+        int n = nextCut();
+        return n == 0 ? null : new Chunk(Arrays.copyOf(buffer, n), at);
+    }
+
+    /**
+     * Finds the next chunk without copying it: returns its length {@code n}, its bytes being {@code bytes()[0, n)}
+     * until the next call, or 0 once the stream is exhausted. Same chunks as {@link #next()}.
+     */
+    public int nextCut() throws IOException {
         if (in == null) {
             throw new IllegalStateException("reset(InputStream) first");
         }
+        if (returned > 0) {
+            System.arraycopy(buffer, returned, buffer, 0, filled - returned);
+            filled -= returned;
+            offset += returned;
+            returned = 0;
+        }
+        returned = cut();
+        return returned;
+    }
+
+    /** The chunker's buffer: the chunk {@link #nextCut()} returned last is at its start. Not a copy. */
+    public byte[] bytes() {
+        return buffer;
+    }
+
+    /** Where in the file the chunk {@link #nextCut()} returned last starts. */
+    public long cutOffset() {
+        return offset;
+    }
+
+    /** The length of the next chunk, which starts at {@code buffer[0]}; 0 at the end of the stream. */
+    private int cut() throws IOException {
         fillTo(MIN_SIZE);
         if (filled < MIN_SIZE) { // end of stream: what is left is the last chunk
-            return filled == 0 ? null : take(filled);
+            return filled;
         }
         byte[] buf = buffer; // holds MIN_SIZE bytes at least; taken again after each read, which may grow it
         final long[] out = this.out;
@@ -99,7 +135,7 @@ public final class Chunker {
         digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
         i++;
         if ((digest & SPLIT_MASK) == 0) {
-            return take(MIN_SIZE);
+            return MIN_SIZE;
         }
         // From here on the byte leaving the window is the one 64 places back, still in this chunk.
         while (true) {
@@ -108,26 +144,17 @@ public final class Chunker {
                 digest ^= out[buf[i - WINDOW_SIZE] & 0xFF];
                 digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
                 if ((digest & SPLIT_MASK) == 0) {
-                    return take(i + 1);
+                    return i + 1;
                 }
             }
             if (i == MAX_SIZE) {
-                return take(MAX_SIZE);
+                return MAX_SIZE;
             }
             if (!readMore()) {
-                return take(filled);
+                return filled;
             }
             buf = buffer;
         }
-    }
-
-    /** Returns the first {@code length} buffered bytes as a chunk and moves the rest to the front. */
-    private Chunk take(int length) {
-        Chunk chunk = new Chunk(Arrays.copyOf(buffer, length), offset);
-        System.arraycopy(buffer, length, buffer, 0, filled - length);
-        filled -= length;
-        offset += length;
-        return chunk;
     }
 
     /** Reads until {@code target} bytes are buffered or the stream ends. */

@@ -39,20 +39,25 @@ final class BlobEncoder {
      * encodes another blob (blobs larger than {@link #SCRATCH_MAX} get arrays of their own).
      */
     EncodedBlob encode(BlobType type, Id id, byte[] plaintext) {
+        return encode(type, id, plaintext, plaintext.length);
+    }
+
+    /** Encodes the blob {@code plaintext[0, length)}, as {@link #encode(BlobType, Id, byte[])} does. */
+    EncodedBlob encode(BlobType type, Id id, byte[] plaintext, int length) {
         int level = level(type);
         Scratch scratch = this.scratch.get();
         byte[] payload = plaintext;
-        int payloadLength = plaintext.length;
+        int payloadLength = length;
         int uncompressedLength = 0;
-        if (level > 0 && plaintext.length > 0) {
+        if (level > 0 && length > 0) {
             long t0 = System.nanoTime();
-            byte[] z = scratch.compressed(ZstdCodec.bound(plaintext.length));
-            int n = ZstdCodec.compressInto(plaintext, 0, plaintext.length, level, z);
+            byte[] z = scratch.compressed(ZstdCodec.bound(length));
+            int n = ZstdCodec.compressInto(plaintext, 0, length, level, z);
             counters.compressNanos.add(System.nanoTime() - t0);
-            if (n < plaintext.length) {
+            if (n < length) {
                 payload = z;
                 payloadLength = n;
-                uncompressedLength = plaintext.length;
+                uncompressedLength = length;
             }
         }
         long t1 = System.nanoTime();
@@ -61,7 +66,7 @@ final class BlobEncoder {
         key.encryptInto(payload, 0, payloadLength, stored, 0);
         long t2 = System.nanoTime();
         counters.encryptNanos.add(t2 - t1);
-        EncodedBlob blob = new EncodedBlob(type, id, stored, storedLength, plaintext.length, uncompressedLength);
+        EncodedBlob blob = new EncodedBlob(type, id, stored, storedLength, length, uncompressedLength);
         if (verify) {
             check(blob);
             counters.verifyNanos.add(System.nanoTime() - t2);

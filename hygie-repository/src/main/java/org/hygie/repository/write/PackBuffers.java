@@ -7,9 +7,10 @@ import org.hygie.repository.chunker.Chunker;
  * The arrays packs are laid out in, reused from pack to pack: a backup writes hundreds of packs of 16 MiB, and
  * allocating each one (and each blob apart before it) made the collector copy and the kernel clear gigabytes.
  * A standard buffer holds a full pack whatever its last chunk: {@code packSize} plus the largest blob a chunk can
- * give, plus room for the header. A pack starts in a spare standard buffer when there is one, else in a small one
- * that doubles as it fills; buffers of other sizes (the first packs', a huge tree's) are left to the collector.
- * Thread-safe.
+ * give, plus room for the header. A pack starts in a spare standard buffer when there is one, else in a buffer of
+ * 1 MiB (tree packs often stay small), moved to a standard one when it outgrows it; buffers of other sizes (those
+ * small ones, a huge tree's) are left to the collector. As many spare buffers are kept as packs can be in flight
+ * at once, so a backup in its stride allocates none. Thread-safe.
  */
 final class PackBuffers {
     private static final int FIRST = 1 << 20;
@@ -39,9 +40,8 @@ final class PackBuffers {
         }
         byte[] next = need <= standard ? spare.poll() : null;
         if (next == null) {
-            int size = need <= standard ? Math.min(standard, Math.max(need, Math.max(FIRST, 2 * current.length)))
-                    : need;
-            next = new byte[size];
+            // a pack's first MiB in a small buffer (most tree packs stay small), then a standard one at once
+            next = new byte[need <= FIRST && current.length == 0 ? FIRST : Math.max(need, standard)];
         }
         System.arraycopy(current, 0, next, 0, used);
         give(current);

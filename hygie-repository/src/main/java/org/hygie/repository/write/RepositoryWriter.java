@@ -57,6 +57,7 @@ public final class RepositoryWriter implements Closeable {
     private final WriterFailure failure;
     private final PendingIndex pendingIndex;
     private final PackBuffers buffers;
+    private final PlainBuffers plainBuffers;
     /** Blobs accepted by {@link #save} and not yet in {@link #index}: the writer's share of deduplication. */
     private final Set<BlobKey> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -88,7 +89,10 @@ public final class RepositoryWriter implements Closeable {
         long interval = options.indexInterval().toNanos();
         this.pendingIndex = new PendingIndex(repo, counters, options.indexEveryPacks(), interval);
         this.mark = WriteMarks.begin(repo.backend());
-        this.buffers = new PackBuffers(options.packSize(), options.uploadThreads() + 1);
+        // every pack the budget lets be in flight, plus the open ones: the buffers a backup in its stride uses
+        int packsInFlight = (int) Math.min(64, budget.limit() / options.packSize() + BlobType.values().length);
+        this.buffers = new PackBuffers(options.packSize(), packsInFlight);
+        this.plainBuffers = new PlainBuffers(budget.limit());
         for (BlobType t : BlobType.values()) {
             open.put(t, new OpenPack(t, buffers));
         }
@@ -113,7 +117,7 @@ public final class RepositoryWriter implements Closeable {
      * @throws IllegalStateException after {@link #close}
      */
     public boolean save(BlobType type, Id id, byte[] plaintext) {
-        return save(type, id, plaintext, true);
+        return save(type, id, plaintext, 0, plaintext.length, false, true);
     }
 
     /**
@@ -122,30 +126,42 @@ public final class RepositoryWriter implements Closeable {
      * writer already accepted are still not stored twice.
      */
     public boolean saveDuplicate(BlobType type, Id id, byte[] plaintext) {
-        return save(type, id, plaintext, false);
+        return save(type, id, plaintext, 0, plaintext.length, false, false);
     }
 
-    private boolean save(BlobType type, Id id, byte[] plaintext, boolean skipIndexed) {
+    /**
+     * Like {@link #save}, for a blob that is {@code src[offset, offset+length)} of the caller's buffer (a chunk
+     * read in place): its bytes are copied only when the blob is new, into an array the writer reuses once the blob
+     * is encoded. The caller may change {@code src} as soon as this returns.
+     */
+    public boolean saveCopy(BlobType type, Id id, byte[] src, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, src.length);
+        return save(type, id, src, offset, length, true, true);
+    }
+
+    /** {@code copy}: the bytes are the caller's, copied if the blob is stored; else the array is handed over. */
+    private boolean save(BlobType type, Id id, byte[] src, int offset, int length, boolean copy,
+            boolean skipIndexed) {
         Objects.requireNonNull(type);
         Objects.requireNonNull(id);
-        if (plaintext.length > MAX_BLOB_SIZE) {
-            throw new IllegalArgumentException("blob of " + plaintext.length + " bytes; at most " + MAX_BLOB_SIZE);
+        if (length > MAX_BLOB_SIZE) {
+            throw new IllegalArgumentException("blob of " + length + " bytes; at most " + MAX_BLOB_SIZE);
         }
         checkOpen();
         failure.check();
         if (skipIndexed && index.contains(type, id)) {
-            return duplicate(plaintext);
+            return duplicate(length);
         }
         BlobKey k = new BlobKey(type, id);
         if (!inFlight.add(k)) {
-            return duplicate(plaintext);
+            return duplicate(length);
         }
         // An upload adds its blobs to the index before it drops them from inFlight: checking again closes the gap.
         if (skipIndexed && index.contains(type, id)) {
             inFlight.remove(k);
-            return duplicate(plaintext);
+            return duplicate(length);
         }
-        long charge = Math.min(plaintext.length + (long) CryptoKey.OVERHEAD, maxCharge);
+        long charge = Math.min(length + (long) CryptoKey.OVERHEAD, maxCharge);
         boolean queued = false;
         try {
             if (!budget.acquire(charge, () -> failure.failed() || closed)) {
@@ -153,9 +169,10 @@ public final class RepositoryWriter implements Closeable {
                 failure.check();
                 throw new IllegalStateException("the repository writer stopped");
             }
+            byte[] plain = copy ? plainBuffers.copyOf(src, offset, length) : src;
             encoding.start();
             try {
-                workers.execute(() -> encode(type, id, plaintext, charge));
+                workers.execute(() -> encode(type, id, plain, length, copy, charge));
                 queued = true;
             } catch (RejectedExecutionException e) {
                 encoding.done();
@@ -170,24 +187,31 @@ public final class RepositoryWriter implements Closeable {
             }
         }
         counters.newBlobs.increment();
-        counters.newBytes.add(plaintext.length);
+        counters.newBytes.add(length);
         return true;
     }
 
-    private boolean duplicate(byte[] plaintext) {
+    private boolean duplicate(int length) {
         counters.duplicateBlobs.increment();
-        counters.duplicateBytes.add(plaintext.length);
+        counters.duplicateBytes.add(length);
         return false;
     }
 
-    /** Worker thread: encode, then append to the open pack of the blob's type. */
-    private void encode(BlobType type, Id id, byte[] plaintext, long charge) {
+    /** Worker thread: encode, then append to the open pack of the blob's type; a pooled copy goes back after. */
+    private void encode(BlobType type, Id id, byte[] plaintext, int length, boolean pooled, long charge) {
         long held = charge;
         try {
             if (failure.failed()) {
                 return;
             }
-            EncodedBlob blob = encoder.encode(type, id, plaintext);
+            EncodedBlob blob;
+            try {
+                blob = encoder.encode(type, id, plaintext, length);
+            } finally {
+                if (pooled) {
+                    plainBuffers.give(plaintext);
+                }
+            }
             long kept = Math.min(charge, blob.storedLength());
             budget.release(charge - kept);
             held = 0;

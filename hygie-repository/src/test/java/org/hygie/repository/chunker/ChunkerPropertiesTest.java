@@ -54,6 +54,23 @@ class ChunkerPropertiesTest {
         Statistics.label("content cut").collect(cuts.stream().anyMatch(n -> n > MIN_SIZE && n < MAX_SIZE));
     }
 
+    /** Chunks read in place ({@link Chunker#nextCut}) are those {@link Chunker#next} copies out, byte for byte. */
+    @Property(tries = 40)
+    void chunks_read_in_place_are_the_copied_chunks(@ForAll("inputs") Input input,
+            @ForAll("polynomials") Polynomial polynomial, @ForAll("reads") Reads reads) throws IOException {
+        byte[] data = input.bytes();
+        List<Chunk> copied = TestData.chunks(new Chunker(polynomial), reads.open(data));
+        Chunker inPlace = new Chunker(polynomial).reset(reads.open(data));
+        for (Chunk expected : copied) {
+            int n = inPlace.nextCut();
+            assertEquals(expected.length(), n);
+            assertEquals(expected.offset(), inPlace.cutOffset());
+            assertArrayEquals(expected.data(), Arrays.copyOf(inPlace.bytes(), n));
+        }
+        assertEquals(0, inPlace.nextCut(), "then the end");
+        assertEquals(0, inPlace.nextCut(), "and it stays at the end");
+    }
+
     /** The test input: up to three segments of random bytes, zeros or a repeated random block. */
     record Input(List<Segment> segments) {
         byte[] bytes() {

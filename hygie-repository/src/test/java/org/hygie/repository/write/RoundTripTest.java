@@ -126,6 +126,42 @@ class RoundTripTest {
         }
     }
 
+    /**
+     * Chunks read in place: each blob is saved from the middle of one buffer that the caller overwrites right
+     * after, as the chunker does with its own; what is stored is what was there at the call. Duplicates are not
+     * copied at all, and the writer's reused arrays never mix two blobs.
+     */
+    @Test
+    void blobsSavedFromAReusedBufferReadBackAsTheyWereAtTheCall() throws Exception {
+        Path dir = tmp.resolve("repo");
+        List<TestBlobs.Blob> blobs = blobSet(17, 80);
+        byte[] buffer = new byte[10 * MIB];
+        int accepted = 0;
+        WriterStats stats;
+        try (Repository repo = TestRepos.init(dir, 2)) {
+            RepositoryWriter writer = new RepositoryWriter(repo, TestRepos.small());
+            for (int round = 0; round < 2; round++) {
+                for (TestBlobs.Blob b : blobs) {
+                    int at = (b.plain().length * 7 + round) % (buffer.length - b.plain().length + 1);
+                    System.arraycopy(b.plain(), 0, buffer, at, b.plain().length);
+                    if (writer.saveCopy(b.type(), b.id(), buffer, at, b.plain().length)) {
+                        accepted++;
+                    }
+                    java.util.Arrays.fill(buffer, at, at + b.plain().length, (byte) 0x5A); // the caller moves on
+                }
+            }
+            writer.close();
+            stats = writer.stats();
+        }
+        assertEquals(blobs.size(), accepted, "each blob stored once, the second round all duplicates");
+        assertEquals(blobs.size(), stats.duplicateBlobs());
+        try (Repository repo = TestRepos.open(dir)) {
+            for (TestBlobs.Blob b : blobs) {
+                assertArrayEquals(b.plain(), repo.loadBlob(b.type(), b.id()), "blob " + b.id());
+            }
+        }
+    }
+
     @Test
     void compressesOnlyWhatShrinksAndNeverEmptyBlobs() throws Exception {
         Path dir = tmp.resolve("repo");
