@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  *       virtual-host style needs DNS names per bucket;</li>
  *   <li>checksums only when an operation requires them: since 2.30 the SDK otherwise adds CRC32 trailers to every
  *       upload ({@code aws-chunked} encoding) and checks them on download, which many S3-compatible stores reject.
- *       {@link S3Backend} sends its own {@code Content-MD5} instead, which every store checks;</li>
+ *       {@link S3Backend} sends its own {@code Content-MD5} instead over HTTPS, which every store checks (over plain
+ *       HTTP the SDK signs the payload's SHA-256, which the store checks);</li>
  *   <li>no retries inside the SDK: {@link org.hygie.repository.backend.RetryingBackend} retries whole operations,
  *       with back-off, for every backend alike;</li>
  *   <li>the region given, so that the SDK never goes looking for one (the instance-metadata address included).</li>

@@ -51,6 +51,7 @@ public final class HttpFaultProxy implements AutoCloseable {
     private final AtomicInteger injected = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
     private volatile Rule rule = (method, path, headers) -> null;
+    private volatile Tamper tamper = (method, path, body) -> body;
 
     /** An answer the proxy gives instead of forwarding: HTTP status and S3 error code. */
     public record Answer(int status, String code) {
@@ -69,6 +70,15 @@ public final class HttpFaultProxy implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Changes a request's body on its way to the store (what it returns is forwarded), as a faulty link would. */
+    public interface Tamper {
+        byte[] apply(String method, String path, byte[] body);
+    }
+
+    public void tamper(Tamper t) {
+        tamper = t;
     }
 
     /** Answers some requests in the store's place, e.g. a store that does not implement a header. */
@@ -96,7 +106,8 @@ public final class HttpFaultProxy implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             requests.incrementAndGet();
-            byte[] body = ex.getRequestBody().readAllBytes();
+            byte[] body = tamper.apply(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                    ex.getRequestBody().readAllBytes());
             boolean fail;
             boolean forwardFirst;
             synchronized (random) {

@@ -1,5 +1,6 @@
 package org.hygie.backend.s3;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Locale;
 import org.hygie.backup.archiver.BackupSummary;
 import org.hygie.backup.testing.HygieFlows;
@@ -85,8 +87,13 @@ class S3FaultTest {
         }
     }
 
+    /**
+     * Over plain HTTP the SDK signs each upload's SHA-256, which the store checks: no Content-MD5 on top (it would
+     * hash the same bytes again on both sides), and none of the SDK's checksum trailers that S3-compatible stores
+     * reject.
+     */
     @Test
-    void uploadsCarryContentMd5AndIfNoneMatchButNoChecksumTrailer() throws Exception {
+    void uploadsCarryTheirSignedSha256AndIfNoneMatchButNoChecksumTrailer() throws Exception {
         try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1);
                 S3Backend b = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/entetes/p", settings())) {
             b.create();
@@ -95,11 +102,42 @@ class S3FaultTest {
             List<String> puts = proxy.seen().stream().filter(s -> s.startsWith("PUT /entetes/p/")).toList();
             assertEquals(1, puts.size(), proxy.seen().toString());
             String put = puts.get(0).toLowerCase(Locale.ROOT);
-            assertTrue(put.contains("\ncontent-md5: "), put);
+            assertTrue(put.contains("\nx-amz-content-sha256: " + Id.hash(data).hex()), put);
+            assertFalse(put.contains("\ncontent-md5: "), put);
             assertTrue(put.contains("\nif-none-match: *"), put);
             assertTrue(put.contains("\ncontent-length: 100000"), put);
             assertFalse(put.contains("x-amz-checksum") || put.contains("x-amz-trailer")
                     || put.contains("aws-chunked") || put.contains("x-amz-sdk-checksum"), put);
+        }
+    }
+
+    /** A pack damaged on its way to the store is refused by it, nothing is stored, and the retry stores it whole. */
+    @Test
+    void aBodyDamagedOnTheWayIsRefusedAndWrittenAgain() throws Exception {
+        try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1)) {
+            AtomicInteger damaged = new AtomicInteger();
+            proxy.tamper((method, path, body) -> {
+                if (method.equals("PUT") && path.contains("/data/") && damaged.getAndIncrement() == 0) {
+                    byte[] copy = body.clone();
+                    copy[copy.length / 2] ^= 0x01;
+                    return copy;
+                }
+                return body;
+            });
+            byte[] data = new byte[300_000];
+            new java.util.Random(3).nextBytes(data);
+            String name = Id.hash(data).hex();
+            try (S3Backend direct = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/abime/p", settings())) {
+                direct.create();
+                IOException e = assertThrows(IOException.class, () -> direct.save(FileType.PACK, name, data));
+                assertFalse(direct.exists(FileType.PACK, name), "nothing stored after " + e.getMessage());
+                try (Backend retrying = new RetryingBackend(direct, RetryingBackend.Policy.FAST)) {
+                    damaged.set(0); // the next upload is damaged again, then the retry goes through
+                    retrying.save(FileType.PACK, name, data);
+                    assertArrayEquals(data, retrying.load(FileType.PACK, name));
+                }
+            }
+            assertEquals(2, damaged.get(), "through the retrying backend: one damaged upload, then a sound one");
         }
     }
 
