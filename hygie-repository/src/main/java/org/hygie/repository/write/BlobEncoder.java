@@ -79,27 +79,26 @@ final class BlobEncoder {
      * blob seen up to {@link #SCRATCH_MAX}: a backup's chunks (up to 8 MiB) are encoded without allocating.
      */
     private static final class Scratch {
-        private byte[] compressed = new byte[0];
-        private byte[] stored = new byte[0];
+        private static final int COMPRESSED = 0;
+        private static final int STORED = 1;
+        private final byte[][] buffers = {new byte[0], new byte[0]};
 
         byte[] compressed(int size) {
-            if (size > SCRATCH_MAX) {
-                return new byte[size];
-            }
-            if (compressed.length < size) {
-                compressed = new byte[grow(compressed.length, size)];
-            }
-            return compressed;
+            return take(COMPRESSED, size);
         }
 
         byte[] stored(int size) {
+            return take(STORED, size);
+        }
+
+        private byte[] take(int which, int size) {
             if (size > SCRATCH_MAX) {
                 return new byte[size];
             }
-            if (stored.length < size) {
-                stored = new byte[grow(stored.length, size)];
+            if (buffers[which].length < size) {
+                buffers[which] = new byte[grow(buffers[which].length, size)];
             }
-            return stored;
+            return buffers[which];
         }
 
         private static int grow(int have, int need) {
