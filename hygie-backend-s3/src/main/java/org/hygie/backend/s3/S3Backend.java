@@ -71,11 +71,12 @@ public final class S3Backend implements Backend {
     private final String location;
     private final S3Location where;
     /**
-     * Over plain {@code http://} the SDK signs every upload's SHA-256 ({@code x-amz-content-sha256}), which the store
-     * checks against the bytes it received: {@code Content-MD5} would check the same bytes again, at ~0.6 GB/s on
-     * each side. Over {@code https://} the SDK signs no payload, so the MD5 is what the store checks.
+     * Whether uploads carry {@code Content-MD5}. Over plain {@code http://} the SDK signs every upload's SHA-256
+     * ({@code x-amz-content-sha256}), which the store checks against the bytes it received: the MD5 would check the
+     * same bytes again, at ~0.6 GB/s on each side, so it is sent only once a store asks for it (a bucket under Object
+     * Lock). Over {@code https://} the SDK signs no payload, so the MD5 is what the store checks.
      */
-    private final boolean payloadSigned;
+    private volatile boolean sendMd5;
     private final S3Settings settings;
     private final S3Client s3;
     private final PackCache packCache;
@@ -84,7 +85,7 @@ public final class S3Backend implements Backend {
     private S3Backend(String location, S3Location where, S3Settings settings, S3Client s3) {
         this.location = location;
         this.where = where;
-        this.payloadSigned = "http".equalsIgnoreCase(where.endpoint().getScheme());
+        this.sendMd5 = !"http".equalsIgnoreCase(where.endpoint().getScheme());
         this.settings = settings;
         this.s3 = s3;
         this.conditionalPut = settings.conditionalPut();
@@ -390,7 +391,7 @@ public final class S3Backend implements Backend {
         if ((type != FileType.PACK || !conditionalPut) && head(key) != null) {
             throw new FileAlreadyExistsException(what, null, "already stored");
         }
-        String md5 = payloadSigned ? null : Base64.getEncoder().encodeToString(md5(data, length));
+        String md5 = sendMd5 ? md5(data, length) : null;
         while (true) {
             boolean conditional = conditionalPut;
             PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(where.bucket()).key(key)
@@ -410,6 +411,11 @@ public final class S3Backend implements Backend {
                     if (head(key) != null) {
                         throw new FileAlreadyExistsException(what, null, "already stored");
                     }
+                    continue;
+                }
+                if (md5 == null && S3Errors.wantsContentMd5(e)) {
+                    sendMd5 = true; // from now on, for every upload to this store
+                    md5 = md5(data, length);
                     continue;
                 }
                 throw S3Errors.translate(e, where, what);
@@ -477,11 +483,12 @@ public final class S3Backend implements Backend {
         return AwsRequestOverrideConfiguration.builder().apiCallAttemptTimeout(d).apiCallTimeout(d).build();
     }
 
-    private static byte[] md5(byte[] data, int length) {
+    /** The {@code Content-MD5} header's value for {@code data[0, length)}. */
+    private static String md5(byte[] data, int length) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             md5.update(data, 0, length);
-            return md5.digest();
+            return Base64.getEncoder().encodeToString(md5.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no MD5", e);
         }

@@ -131,6 +131,20 @@ final class S3Errors {
         return e instanceof AwsServiceException s && (s.statusCode() == 501 || code(s).equals("NotImplemented"));
     }
 
+    /**
+     * Whether the store wants a {@code Content-MD5} the upload lacked: AWS and MinIO ask for it on buckets under
+     * Object Lock, even when the payload's SHA-256 is signed.
+     */
+    static boolean wantsContentMd5(SdkException e) {
+        if (!(e instanceof AwsServiceException s) || s.statusCode() != 400) {
+            return false;
+        }
+        String message = s.awsErrorDetails() == null || s.awsErrorDetails().errorMessage() == null ? ""
+                : s.awsErrorDetails().errorMessage();
+        return code(s).equals("MissingContentMD5") || (code(s).equals("InvalidRequest")
+                && message.toLowerCase(java.util.Locale.ROOT).contains("content-md5"));
+    }
+
     /** Whether the store refused for lack of permission (403). */
     static boolean accessDenied(SdkException e) {
         return e instanceof AwsServiceException s && s.statusCode() == 403;

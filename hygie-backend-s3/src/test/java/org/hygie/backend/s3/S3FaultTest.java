@@ -111,6 +111,32 @@ class S3FaultTest {
         }
     }
 
+    /**
+     * A bucket under Object Lock wants a Content-MD5 on every upload (AWS, MinIO), signed payload or not: the first
+     * upload refused for the lack of it is sent again with one, and every later upload carries one from the start.
+     */
+    @Test
+    void aStoreAskingForContentMd5GetsItFromThenOn() throws Exception {
+        try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1);
+                S3Backend b = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/verrou/p", settings())) {
+            b.create();
+            AtomicInteger refused = new AtomicInteger();
+            proxy.rule((method, path, headers) -> {
+                if (method.equals("PUT") && path.startsWith("/verrou/p/") && !headers.containsKey("Content-MD5")) {
+                    refused.incrementAndGet();
+                    return new HttpFaultProxy.Answer(400, "MissingContentMD5");
+                }
+                return null;
+            });
+            for (int i = 0; i < 3; i++) {
+                byte[] data = ("paquet " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                b.save(FileType.PACK, Id.hash(data).hex(), data);
+                assertArrayEquals(data, b.load(FileType.PACK, Id.hash(data).hex()));
+            }
+            assertEquals(1, refused.get(), "only the first upload went without it");
+        }
+    }
+
     /** A pack damaged on its way to the store is refused by it, nothing is stored, and the retry stores it whole. */
     @Test
     void aBodyDamagedOnTheWayIsRefusedAndWrittenAgain() throws Exception {
