@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * zstd through {@link ZstdCodec} (zstd-jni, this thread's contexts) on 1 MiB blobs, at level 3 as a backup
- * compresses data blobs ({@code --compression auto}). Scores are bytes of uncompressed data per second.
+ * compresses data blobs ({@code --compression auto}), into a reused array as the writer's encoder does
+ * ({@code ZstdCodec.compressInto}). Scores are bytes of uncompressed data per second.
  * <ul>
  *   <li>{@code compressCompressible}: the about 2:1 buffer of {@link BenchData#compressible};</li>
  *   <li>{@code compressRandom}: incompressible bytes: a backup tries, gets no gain and stores them as they are;</li>
@@ -21,6 +22,7 @@ public class ZstdBenchmark extends PrimitiveBenchmark {
     private byte[] random;
     private byte[] frame;
     private byte[] out;
+    private byte[] compressed;
 
     @Setup
     public void setup() {
@@ -28,18 +30,19 @@ public class ZstdBenchmark extends PrimitiveBenchmark {
         random = BenchData.random(BenchData.BLOB, 2);
         frame = ZstdCodec.compress(compressible, 0, compressible.length, ZstdCodec.DEFAULT_LEVEL);
         out = new byte[BenchData.BLOB];
+        compressed = new byte[ZstdCodec.bound(BenchData.BLOB)];
     }
 
     @Benchmark
     @OperationsPerInvocation(BenchData.BLOB)
-    public byte[] compressCompressible() {
-        return ZstdCodec.compress(compressible, 0, compressible.length, ZstdCodec.DEFAULT_LEVEL);
+    public int compressCompressible() {
+        return ZstdCodec.compressInto(compressible, 0, compressible.length, ZstdCodec.DEFAULT_LEVEL, compressed);
     }
 
     @Benchmark
     @OperationsPerInvocation(BenchData.BLOB)
-    public byte[] compressRandom() {
-        return ZstdCodec.compress(random, 0, random.length, ZstdCodec.DEFAULT_LEVEL);
+    public int compressRandom() {
+        return ZstdCodec.compressInto(random, 0, random.length, ZstdCodec.DEFAULT_LEVEL, compressed);
     }
 
     @Benchmark

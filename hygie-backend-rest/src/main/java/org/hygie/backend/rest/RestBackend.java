@@ -184,11 +184,6 @@ public final class RestBackend implements Backend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
-        save(type, name, data, data.length);
-    }
-
-    @Override
     public void save(FileType type, String name, byte[] data, int length) throws IOException {
         java.util.Objects.checkFromIndexSize(0, length, data.length);
         if (exists(type, name)) {

@@ -379,11 +379,6 @@ public final class S3Backend implements Backend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
-        save(type, name, data, data.length);
-    }
-
-    @Override
     public void save(FileType type, String name, byte[] data, int length) throws IOException {
         java.util.Objects.checkFromIndexSize(0, length, data.length);
         String key = key(type, name);

@@ -304,11 +304,6 @@ public final class SftpBackend implements Backend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
-        save(type, name, data, data.length);
-    }
-
-    @Override
     public void save(FileType type, String name, byte[] data, int length) throws IOException {
         java.util.Objects.checkFromIndexSize(0, length, data.length);
         String target = path(type, name);

@@ -39,9 +39,9 @@ final class FailingBackend extends FilterBackend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
         change(type, "save " + type.folder() + "/" + name);
-        inner.save(type, name, data);
+        inner.save(type, name, data, length);
     }
 
     @Override

@@ -31,58 +31,92 @@ public record DutyServices(Clock clock, MediumOpener backends, RetentionStep ret
     }
 
     public DutyServices withClock(Clock c) {
-        return new DutyServices(c, backends, retention, smart, space, audit, notifier, commands, random, writer, kdf,
-                host, cacheRoot);
+        return with(b -> b.clock = c);
     }
 
     public DutyServices withRetention(RetentionStep r) {
-        return new DutyServices(clock, backends, r, smart, space, audit, notifier, commands, random, writer, kdf, host,
-                cacheRoot);
+        return with(b -> b.retention = r);
     }
 
     public DutyServices withSmart(SmartProbe s) {
-        return new DutyServices(clock, backends, retention, s, space, audit, notifier, commands, random, writer, kdf,
-                host, cacheRoot);
+        return with(b -> b.smart = s);
     }
 
     public DutyServices withSpace(SpaceProbe s) {
-        return new DutyServices(clock, backends, retention, smart, s, audit, notifier, commands, random, writer, kdf,
-                host, cacheRoot);
+        return with(b -> b.space = s);
     }
 
     public DutyServices withAudit(AuditStep a) {
-        return new DutyServices(clock, backends, retention, smart, space, a, notifier, commands, random, writer, kdf,
-                host, cacheRoot);
+        return with(b -> b.audit = a);
     }
 
     public DutyServices withNotifier(Notifier n) {
-        return new DutyServices(clock, backends, retention, smart, space, audit, n, commands, random, writer, kdf,
-                host, cacheRoot);
+        return with(b -> b.notifier = n);
     }
 
     public DutyServices withCommands(Commands c) {
-        return new DutyServices(clock, backends, retention, smart, space, audit, notifier, c, random, writer, kdf,
-                host, cacheRoot);
+        return with(b -> b.commands = c);
     }
 
     public DutyServices withRandom(Random r) {
-        return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, r, writer, kdf,
-                host, cacheRoot);
+        return with(b -> b.random = r);
     }
 
     public DutyServices withKdf(Repository.KdfParams k) {
-        return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, random, writer, k,
-                host, cacheRoot);
+        return with(b -> b.kdf = k);
     }
 
     public DutyServices withWriter(WriterOptions w) {
-        return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, random, w, kdf,
-                host, cacheRoot);
+        return with(b -> b.writer = w);
     }
 
     /** Where far repositories keep their local copy of index files and snapshots ({@code Repository#cachedIn}). */
     public DutyServices withCacheRoot(Path root) {
-        return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, random, writer, kdf,
-                host, root);
+        return with(b -> b.cacheRoot = root);
+    }
+
+    /** These services with the change {@code change} makes to a copy of their fields. */
+    private DutyServices with(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.services();
+    }
+
+    /** The record's fields, to change one and make a new record: each {@code with} method changes one. */
+    private static final class Fields {
+        Clock clock;
+        MediumOpener backends;
+        RetentionStep retention;
+        SmartProbe smart;
+        SpaceProbe space;
+        AuditStep audit;
+        Notifier notifier;
+        Commands commands;
+        Random random;
+        WriterOptions writer;
+        Repository.KdfParams kdf;
+        String host;
+        Path cacheRoot;
+
+        Fields(DutyServices s) {
+            clock = s.clock;
+            backends = s.backends;
+            retention = s.retention;
+            smart = s.smart;
+            space = s.space;
+            audit = s.audit;
+            notifier = s.notifier;
+            commands = s.commands;
+            random = s.random;
+            writer = s.writer;
+            kdf = s.kdf;
+            host = s.host;
+            cacheRoot = s.cacheRoot;
+        }
+
+        DutyServices services() {
+            return new DutyServices(clock, backends, retention, smart, space, audit, notifier, commands, random, writer,
+                    kdf, host, cacheRoot);
+        }
     }
 }

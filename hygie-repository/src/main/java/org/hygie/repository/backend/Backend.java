@@ -44,15 +44,16 @@ public interface Backend extends Closeable {
 
     long size(FileType type, String name) throws IOException;
 
-    void save(FileType type, String name, byte[] data) throws IOException;
-
     /**
-     * Saves {@code data[0, length)} as {@link #save(FileType, String, byte[])} does, for writers that reuse one
-     * buffer (packs). Backends that can write a part of an array override this; the default copies. The array is
-     * not kept after this returns.
+     * Saves {@code data[0, length)} as the file (the start of a buffer the writer reuses, for packs); the array is not
+     * kept after this returns. A {@code length} beyond the array is an {@link IndexOutOfBoundsException}, and nothing
+     * is stored.
      */
-    default void save(FileType type, String name, byte[] data, int length) throws IOException {
-        save(type, name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
+    void save(FileType type, String name, byte[] data, int length) throws IOException;
+
+    /** Saves the whole of {@code data} as the file. */
+    default void save(FileType type, String name, byte[] data) throws IOException {
+        save(type, name, data, data.length);
     }
 
     void delete(FileType type, String name) throws IOException;

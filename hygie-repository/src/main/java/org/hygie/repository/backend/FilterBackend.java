@@ -56,8 +56,8 @@ public class FilterBackend implements Backend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
-        inner.save(type, name, data);
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
+        inner.save(type, name, data, length);
     }
 
     @Override

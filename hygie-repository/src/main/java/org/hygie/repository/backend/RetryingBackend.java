@@ -113,11 +113,6 @@ public final class RetryingBackend implements Backend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
-        save(type, name, data, data.length);
-    }
-
-    @Override
     public void save(FileType type, String name, byte[] data, int length) throws IOException {
         boolean[] failedOnce = new boolean[1];
         retry("write " + file(type, name), () -> {

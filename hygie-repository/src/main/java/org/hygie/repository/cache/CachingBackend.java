@@ -89,19 +89,13 @@ public final class CachingBackend extends FilterBackend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
-        inner.save(type, name, data);
-        if (cached(type, name) && usable.get() && name.equals(hex(data))) {
-            keep(copy(type, name), data);
-        }
-    }
-
-    @Override
     public void save(FileType type, String name, byte[] data, int length) throws IOException {
-        if (cached(type, name)) {
-            save(type, name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
-        } else {
-            inner.save(type, name, data, length);
+        inner.save(type, name, data, length);
+        if (cached(type, name) && usable.get()) {
+            byte[] file = length == data.length ? data : java.util.Arrays.copyOf(data, length);
+            if (name.equals(hex(file))) {
+                keep(copy(type, name), file);
+            }
         }
     }
 

@@ -41,7 +41,7 @@ final class OpenPack {
         return entries.isEmpty();
     }
 
-    /** Bytes of the blobs so far: they are {@code buffer()[0, blobBytes())}. */
+    /** Bytes of the blobs so far: they are the first bytes of {@link #bufferFor}. */
     int blobBytes() {
         return size;
     }
@@ -51,12 +51,10 @@ final class OpenPack {
         return plainBytes;
     }
 
-    byte[] buffer() {
+    /** The buffer, grown if need be to hold {@code total} bytes (the blobs, then what follows them). */
+    byte[] bufferFor(int total) {
+        buffer = buffers.ensure(buffer, size, total);
         return buffer;
-    }
-
-    PackBuffers buffers() {
-        return buffers;
     }
 
     List<PackEntry> entries() {

@@ -22,7 +22,7 @@ record PackFile(Id id, byte[] buffer, int length, List<PackEntry> entries, long 
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("pack of " + size + " bytes is too large");
         }
-        byte[] out = pack.buffers().ensure(pack.buffer(), at, (int) size);
+        byte[] out = pack.bufferFor((int) size);
         System.arraycopy(header, 0, out, at, header.length);
         int pos = at + header.length;
         int len = header.length;

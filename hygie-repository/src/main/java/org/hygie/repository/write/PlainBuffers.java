@@ -54,10 +54,10 @@ final class PlainBuffers {
 
     /** Takes back an array {@link #copyOf} gave, once nothing reads it any more. */
     void give(byte[] b) {
-        if (b.length < MIN_POOLED || b.length > MAX_POOLED || Integer.bitCount(b.length) != 1) {
-            return;
+        int c = sizeClass(b.length);
+        if (c < 0 || b.length != MIN_POOLED << c) {
+            return; // an array of a blob's exact size, not one of this pool's
         }
-        int c = Integer.numberOfTrailingZeros(b.length) - MIN_SHIFT;
         synchronized (this) {
             if (spareBytes + b.length <= keepBytes) {
                 spare[c].push(b);

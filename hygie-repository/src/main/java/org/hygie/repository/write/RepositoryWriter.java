@@ -204,14 +204,7 @@ public final class RepositoryWriter implements Closeable {
             if (failure.failed()) {
                 return;
             }
-            EncodedBlob blob;
-            try {
-                blob = encoder.encode(type, id, plaintext, length);
-            } finally {
-                if (pooled) {
-                    plainBuffers.give(plaintext);
-                }
-            }
+            EncodedBlob blob = encoder.encode(type, id, plaintext, length);
             long kept = Math.min(charge, blob.storedLength());
             budget.release(charge - kept);
             held = 0;
@@ -219,6 +212,9 @@ public final class RepositoryWriter implements Closeable {
         } catch (Throwable t) {
             fail(t);
         } finally {
+            if (pooled) {
+                plainBuffers.give(plaintext);
+            }
             budget.release(held);
             encoding.done();
         }

@@ -36,12 +36,12 @@ class RetryingBackendTest extends BackendContract {
         AtomicInteger calls = new AtomicInteger();
         Backend flaky = new FilterBackend(local) {
             @Override
-            public void save(FileType type, String name, byte[] data) throws IOException {
+            public void save(FileType type, String name, byte[] data, int length) throws IOException {
                 if (calls.incrementAndGet() == 1) {
-                    super.save(type, name, data); // stored, but the answer is lost
+                    super.save(type, name, data, length); // stored, but the answer is lost
                     throw new IOException("connection reset");
                 }
-                super.save(type, name, data);
+                super.save(type, name, data, length);
             }
 
             @Override
@@ -114,8 +114,8 @@ class RetryingBackendTest extends BackendContract {
         AtomicInteger calls = new AtomicInteger();
         Backend lossy = new FilterBackend(local) {
             @Override
-            public void save(FileType type, String name, byte[] data) throws IOException {
-                super.save(type, name, data);
+            public void save(FileType type, String name, byte[] data, int length) throws IOException {
+                super.save(type, name, data, length);
                 if (calls.incrementAndGet() == 1) {
                     throw new IOException("500 after the work");
                 }

@@ -73,15 +73,15 @@ final class DiscardingBackend implements Backend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
         String k = key(type, name);
         if (exists(type, name)) {
             throw new FileAlreadyExistsException(k);
         }
         if (type == FileType.PACK) {
-            packSizes.put(k, (long) data.length);
+            packSizes.put(k, (long) length);
         } else {
-            files.put(k, data.clone());
+            files.put(k, java.util.Arrays.copyOf(data, length));
         }
     }
 

@@ -60,7 +60,7 @@ final class FaultyBackend extends FilterBackend {
     }
 
     @Override
-    public void save(FileType type, String name, byte[] data) throws IOException {
+    public void save(FileType type, String name, byte[] data, int length) throws IOException {
         if (type == FileType.PACK) {
             CountDownLatch h = hold;
             try {
@@ -79,7 +79,7 @@ final class FaultyBackend extends FilterBackend {
             if (packsSaved.get() >= packsBeforeFailure) {
                 throw new IOException(DISK_FULL);
             }
-            inner.save(type, name, data);
+            inner.save(type, name, data, length);
             if (type == FileType.PACK) {
                 packsSaved.incrementAndGet();
             }
