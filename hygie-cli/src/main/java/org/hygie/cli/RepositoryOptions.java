@@ -55,7 +55,20 @@ public final class RepositoryOptions {
 
     public Backend backend() {
         refuseSecrets(options, location());
+        checkOptions(options, location());
         return Locations.open(location(), options);
+    }
+
+    /**
+     * An option the storage does not take, or a value it does not accept ({@code -o s3.conditional-put=peut-etre}),
+     * is a mistake on the command line (exit 2), said before the store is asked anything, not a storage failure.
+     */
+    static void checkOptions(Map<String, String> options, String location) {
+        try {
+            Locations.checkOptions(location, options);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.USAGE, "usage.bad-option", e.getMessage());
+        }
     }
 
     /**

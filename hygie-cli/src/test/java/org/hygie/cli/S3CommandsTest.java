@@ -113,6 +113,19 @@ class S3CommandsTest {
         assertFalse(Files.exists(server.bucketDir("cabinet-option")), "the store was not even asked");
     }
 
+    /** A wrong -o value is a mistake on the command line, said before the store is asked (it was an I/O failure). */
+    @Test
+    void aWrongOptionValueIsAUsageErrorAndTheStoreIsNotAsked() throws Exception {
+        Path pw = Files.writeString(tmp.resolve("password"), PASSWORD);
+        String repo = server.location("cabinet-valeur", "depot");
+        CliRunner.Run r = hygie(env(), "init", "--repo", repo, "--password-file", pw.toString(), "-o",
+                "s3.conditional-put=peut-etre");
+        assertEquals(ExitCode.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("option -o invalide : s3.conditional-put must be true or false, not peut-etre"),
+                r.err());
+        assertFalse(Files.exists(server.bucketDir("cabinet-valeur")), "the store was not even asked");
+    }
+
     @Test
     void wrongCredentialsAndMissingOnesSayWhatToSet() throws Exception {
         String repo = server.location("cabinet-martin", "depot");
