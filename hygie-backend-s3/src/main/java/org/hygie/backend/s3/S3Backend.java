@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
@@ -41,9 +42,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <h2>Why the contract holds</h2>
  * <ul>
  *   <li><b>Atomic save.</b> An S3 PUT is all or nothing: the object appears under its key only once the store has
- *       all of its bytes and their checksum matched ({@code Content-MD5} over HTTPS; over plain HTTP the SHA-256
- *       the SDK signs), so no partial file is ever visible, and a write cut short or damaged on the way leaves
- *       nothing behind. No temporary name is needed.</li>
+ *       all of its bytes and their checksum matched (the SHA-256 signed with every upload, which for every file
+ *       but {@code config} is its name: {@link KnownHashSigner}; for {@code config}, the SHA-256 the SDK signs over
+ *       HTTP, {@code Content-MD5} over HTTPS), so no partial file is ever visible, and a write cut short or
+ *       damaged on the way leaves nothing behind. No temporary name is needed.</li>
  *   <li><b>Never overwrite.</b> S3 has no create-if-absent on every store, so two guards are combined. First,
  *       writes carry {@code If-None-Match: *} (AWS since 2024, MinIO, Ceph, s3proxy), and the store itself refuses
  *       to replace an object (412 → {@link FileAlreadyExistsException}). Second, every file but a pack is looked
@@ -67,16 +69,19 @@ public final class S3Backend implements Backend {
     /** The slowest upload or download still accepted before an attempt is abandoned: 64 KiB/s. */
     private static final long MIN_BYTES_PER_SECOND = 64 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final String location;
     private final S3Location where;
     /**
-     * Whether uploads carry {@code Content-MD5}. Over plain {@code http://} the SDK signs every upload's SHA-256
-     * ({@code x-amz-content-sha256}), which the store checks against the bytes it received: the MD5 would check the
-     * same bytes again, at ~0.6 GB/s on each side, so it is sent only once a store asks for it (a bucket under Object
-     * Lock). Over {@code https://} the SDK signs no payload, so the MD5 is what the store checks.
+     * Whether every upload carries {@code Content-MD5}: only once the store asked for it (a bucket under Object
+     * Lock). Otherwise the store checks each upload against the SHA-256 signed with it ({@code
+     * x-amz-content-sha256}), and the MD5 would check the same bytes again at ~0.6 GB/s on each side. The one
+     * exception is a file not named by its hash ({@code config}) over {@code https://}, where the SDK signs no
+     * payload: that one carries the MD5.
      */
     private volatile boolean sendMd5;
+    private final boolean plainHttp;
     private final S3Settings settings;
     private final S3Client s3;
     private final PackCache packCache;
@@ -85,7 +90,7 @@ public final class S3Backend implements Backend {
     private S3Backend(String location, S3Location where, S3Settings settings, S3Client s3) {
         this.location = location;
         this.where = where;
-        this.sendMd5 = !"http".equalsIgnoreCase(where.endpoint().getScheme());
+        this.plainHttp = "http".equalsIgnoreCase(where.endpoint().getScheme());
         this.settings = settings;
         this.s3 = s3;
         this.conditionalPut = settings.conditionalPut();
@@ -386,12 +391,18 @@ public final class S3Backend implements Backend {
         if ((type != FileType.PACK || !conditionalPut) && head(key) != null) {
             throw new FileAlreadyExistsException(what, null, "already stored");
         }
-        String md5 = sendMd5 ? md5(data, length) : null;
+        // Every file but config is named by the SHA-256 of its bytes: signed as it is, not computed once more.
+        String hash = type != FileType.CONFIG && SHA256_HEX.matcher(name).matches() ? name : null;
+        String md5 = sendMd5 || (hash == null && !plainHttp) ? md5(data, length) : null;
         while (true) {
             boolean conditional = conditionalPut;
+            AwsRequestOverrideConfiguration.Builder options = timeout(length).toBuilder();
+            if (hash != null) {
+                options.putHeader(KnownHashSigner.CONTENT_SHA256, hash);
+            }
             PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(where.bucket()).key(key)
                     .contentLength((long) length).contentMD5(md5).contentType("application/octet-stream")
-                    .overrideConfiguration(timeout(length));
+                    .overrideConfiguration(options.build());
             if (conditional) {
                 req.ifNoneMatch("*");
             }
@@ -406,6 +417,12 @@ public final class S3Backend implements Backend {
                     if (head(key) != null) {
                         throw new FileAlreadyExistsException(what, null, "already stored");
                     }
+                    continue;
+                }
+                if (hash != null && S3Errors.payloadHashMismatch(e)) {
+                    // Damaged on the way, or a name that is not the hash after all: once more, hashed by the SDK.
+                    hash = null;
+                    md5 = plainHttp && !sendMd5 ? null : md5(data, length);
                     continue;
                 }
                 if (md5 == null && S3Errors.wantsContentMd5(e)) {

@@ -7,7 +7,13 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.identity.spi.IdentityProviders;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -21,8 +27,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  *       virtual-host style needs DNS names per bucket;</li>
  *   <li>checksums only when an operation requires them: since 2.30 the SDK otherwise adds CRC32 trailers to every
  *       upload ({@code aws-chunked} encoding) and checks them on download, which many S3-compatible stores reject.
- *       {@link S3Backend} sends its own {@code Content-MD5} instead over HTTPS, which every store checks (over plain
- *       HTTP the SDK signs the payload's SHA-256, which the store checks);</li>
+ *       Instead, uploads carry the SHA-256 of their bytes, signed, which every store checks
+ *       ({@link KnownHashSigner});</li>
  *   <li>no retries inside the SDK: {@link org.hygie.repository.backend.RetryingBackend} retries whole operations,
  *       with back-off, for every backend alike;</li>
  *   <li>the region given, so that the SDK never goes looking for one (the instance-metadata address included).</li>
@@ -30,6 +36,28 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  */
 final class S3Clients {
     private S3Clients() {
+    }
+
+    /** The SDK's SigV4 scheme, with a signer that signs a payload hash known beforehand ({@link KnownHashSigner}). */
+    static AuthScheme<AwsCredentialsIdentity> knownHashScheme() {
+        AwsV4AuthScheme sdk = AwsV4AuthScheme.create();
+        KnownHashSigner signer = new KnownHashSigner(sdk.signer());
+        return new AuthScheme<>() {
+            @Override
+            public String schemeId() {
+                return sdk.schemeId();
+            }
+
+            @Override
+            public IdentityProvider<AwsCredentialsIdentity> identityProvider(IdentityProviders providers) {
+                return sdk.identityProvider(providers);
+            }
+
+            @Override
+            public HttpSigner<AwsCredentialsIdentity> signer() {
+                return signer;
+            }
+        };
     }
 
     static S3Client build(S3Location location, S3Settings settings) {
@@ -54,6 +82,7 @@ final class S3Clients {
                 .region(Region.of(settings.region()))
                 .credentialsProvider(settings.credentials())
                 .forcePathStyle(true)
+                .putAuthScheme(knownHashScheme())
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

@@ -145,6 +145,16 @@ final class S3Errors {
                 && message.toLowerCase(java.util.Locale.ROOT).contains("content-md5"));
     }
 
+    /**
+     * Whether the store found that the bytes it received do not have the SHA-256 signed with them
+     * ({@code XAmzContentSHA256Mismatch} on AWS, MinIO and s3proxy; {@code BadDigest} on some others): damaged on
+     * the way, or a file whose name is not the hash of its bytes. Nothing was stored.
+     */
+    static boolean payloadHashMismatch(SdkException e) {
+        return e instanceof AwsServiceException s && s.statusCode() == 400
+                && (code(s).equals("XAmzContentSHA256Mismatch") || code(s).equals("BadDigest"));
+    }
+
     /** Whether the store refused for lack of permission (403). */
     static boolean accessDenied(SdkException e) {
         return e instanceof AwsServiceException s && s.statusCode() == 403;

@@ -88,9 +88,9 @@ class S3FaultTest {
     }
 
     /**
-     * Over plain HTTP the SDK signs each upload's SHA-256, which the store checks: no Content-MD5 on top (it would
-     * hash the same bytes again on both sides), and none of the SDK's checksum trailers that S3-compatible stores
-     * reject.
+     * Each upload carries its SHA-256, signed, which the store checks: for a pack, its name (not computed again by
+     * the SDK: see {@link KnownHashSignerTest}). No Content-MD5 on top (it would hash the same bytes again on both
+     * sides), and none of the SDK's checksum trailers that S3-compatible stores reject.
      */
     @Test
     void uploadsCarryTheirSignedSha256AndIfNoneMatchButNoChecksumTrailer() throws Exception {
@@ -137,16 +137,23 @@ class S3FaultTest {
         }
     }
 
-    /** A pack damaged on its way to the store is refused by it, nothing is stored, and the retry stores it whole. */
+    /**
+     * A pack damaged on its way to the store is refused by it and nothing is stored; the backend sends it once more
+     * at once, and a pack damaged every time is an error, still with nothing stored, that the retrying layer takes.
+     */
     @Test
     void aBodyDamagedOnTheWayIsRefusedAndWrittenAgain() throws Exception {
         try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1)) {
-            AtomicInteger damaged = new AtomicInteger();
+            AtomicInteger puts = new AtomicInteger();
+            AtomicInteger toDamage = new AtomicInteger();
             proxy.tamper((method, path, body) -> {
-                if (method.equals("PUT") && path.contains("/data/") && damaged.getAndIncrement() == 0) {
-                    byte[] copy = body.clone();
-                    copy[copy.length / 2] ^= 0x01;
-                    return copy;
+                if (method.equals("PUT") && path.contains("/data/")) {
+                    puts.incrementAndGet();
+                    if (toDamage.getAndDecrement() > 0) {
+                        byte[] copy = body.clone();
+                        copy[copy.length / 2] ^= 0x01;
+                        return copy;
+                    }
                 }
                 return body;
             });
@@ -155,15 +162,46 @@ class S3FaultTest {
             String name = Id.hash(data).hex();
             try (S3Backend direct = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/abime/p", settings())) {
                 direct.create();
+                toDamage.set(Integer.MAX_VALUE);
                 IOException e = assertThrows(IOException.class, () -> direct.save(FileType.PACK, name, data));
                 assertFalse(direct.exists(FileType.PACK, name), "nothing stored after " + e.getMessage());
-                try (Backend retrying = new RetryingBackend(direct, RetryingBackend.Policy.FAST)) {
-                    damaged.set(0); // the next upload is damaged again, then the retry goes through
-                    retrying.save(FileType.PACK, name, data);
-                    assertArrayEquals(data, retrying.load(FileType.PACK, name));
-                }
+                assertEquals(2, puts.getAndSet(0), "sent twice, refused twice");
+
+                toDamage.set(1);
+                direct.save(FileType.PACK, name, data);
+                assertArrayEquals(data, direct.load(FileType.PACK, name));
+                assertEquals(2, puts.getAndSet(0), "one damaged upload, then a sound one");
             }
-            assertEquals(2, damaged.get(), "through the retrying backend: one damaged upload, then a sound one");
+            try (Backend retrying = new RetryingBackend(S3Backend.open("s3:http://127.0.0.1:" + proxy.port()
+                    + "/abime/q", settings()), RetryingBackend.Policy.FAST)) {
+                retrying.create();
+                toDamage.set(2); // both uploads of the first attempt damaged, then the retry goes through
+                retrying.save(FileType.PACK, name, data);
+                assertArrayEquals(data, retrying.load(FileType.PACK, name));
+                assertEquals(3, puts.get(), "two damaged uploads, then a sound one");
+            }
+        }
+    }
+
+    /**
+     * The signed SHA-256 of a file is its name; a file whose name is not its hash (none in a repository but config)
+     * is refused by the store and sent again with the hash the SDK computes, so it is stored all the same.
+     */
+    @Test
+    void aFileNotNamedByItsHashIsStoredAllTheSame() throws Exception {
+        try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1);
+                S3Backend b = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/nommage/p", settings())) {
+            b.create();
+            byte[] data = "pas le hash de son nom".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String notItsHash = "ab".repeat(32);
+            b.save(FileType.SNAPSHOT, notItsHash, data);
+            assertArrayEquals(data, b.load(FileType.SNAPSHOT, notItsHash));
+            List<String> puts = proxy.seen().stream().filter(x -> x.startsWith("PUT /nommage/p/snapshots/")).toList();
+            assertEquals(2, puts.size(), proxy.seen().toString());
+            assertTrue(puts.get(0).toLowerCase(Locale.ROOT).contains("x-amz-content-sha256: " + notItsHash),
+                    puts.get(0));
+            assertTrue(puts.get(1).toLowerCase(Locale.ROOT).contains("x-amz-content-sha256: " + Id.hash(data).hex()),
+                    puts.get(1));
         }
     }
 
