@@ -133,8 +133,8 @@ final class BackupCommand implements Callable<Integer> {
     private static void print(BackupSummary s, Messages msg, Terminal t) {
         t.println(msg.get("backup.files", s.filesNew(), s.filesChanged(), s.filesUnmodified()));
         t.println(msg.get("backup.dirs", s.dirsNew(), s.dirsChanged(), s.dirsUnmodified()));
-        t.println(msg.get("backup.added", Bytes.human(s.dataAdded()), Bytes.human(s.dataAddedPacked())));
-        t.println(msg.get("backup.processed", s.totalFiles(), Bytes.human(s.totalBytes()), s.millis() / 1000.0));
+        t.println(msg.get("backup.added", msg.bytes(s.dataAdded()), msg.bytes(s.dataAddedPacked())));
+        t.println(msg.get("backup.processed", s.totalFiles(), msg.bytes(s.totalBytes()), s.millis() / 1000.0));
         t.println(msg.get("backup.snapshot", s.snapshot().shortHex()));
         if (!s.complete()) {
             t.println(msg.get("backup.incomplete", s.warnings().size()));
@@ -186,8 +186,8 @@ final class BackupCommand implements Callable<Integer> {
             double rate = bytes / secs;
             String left = totalKnown && rate > 0 && totalBytes > bytes
                     ? msg.get("backup.eta", (long) ((totalBytes - bytes) / rate)) : "";
-            return msg.get("backup.progress", files, Bytes.human(bytes), Bytes.human(totalBytes),
-                    Bytes.human((long) rate), left);
+            return msg.get("backup.progress", files, msg.bytes(bytes), msg.bytes(totalBytes),
+                    msg.bytes((long) rate), left);
         }
 
         @Override

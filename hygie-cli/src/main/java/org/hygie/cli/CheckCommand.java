@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         t.println(msg.get("check.summary", report.snapshots(), report.packs(), report.blobs(), report.packsRead(),
-                Bytes.human(report.bytesRead())));
+                msg.bytes(report.bytesRead())));
         t.println(report.healthy() ? msg.get("check.healthy") : msg.get("check.damaged", report.errorCount()));
     }
 

@@ -115,7 +115,7 @@ final class CopyCommand implements Callable<Integer> {
             t.println(toJson(result).toString());
         } else {
             t.println(msg.get("copy.summary", result.copied().size(), result.skipped().size(), result.treeBlobs(),
-                    result.dataBlobs(), Bytes.human(result.bytes()), Bytes.human(result.storedBytes())));
+                    result.dataBlobs(), msg.bytes(result.bytes()), msg.bytes(result.storedBytes())));
         }
         return ExitCode.OK;
     }

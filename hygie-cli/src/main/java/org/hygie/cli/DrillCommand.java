@@ -52,7 +52,7 @@ final class DrillCommand implements Callable<Integer> {
                         for (var s : e.data().path("snapshots")) {
                             for (var f : s.path("files")) {
                                 t.println(msg.get(f.path("ok").asBoolean() ? "drill.file.ok" : "drill.file.bad",
-                                        f.path("path").asText(), Bytes.human(f.path("size").asLong()),
+                                        f.path("path").asText(), msg.bytes(f.path("size").asLong()),
                                         f.path("chunks").asInt(), f.path("detail").asText("")));
                             }
                         }

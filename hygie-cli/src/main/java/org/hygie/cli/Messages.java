@@ -41,6 +41,11 @@ public final class Messages {
         return locale;
     }
 
+    /** A byte count in this language's units and decimal sign ("2,9 Mio", "2.9 MiB"). */
+    public String bytes(long n) {
+        return Bytes.human(n, locale);
+    }
+
     /** The text for {@code key}, with {@code args} put in by {@link MessageFormat}. */
     public String get(String key, Object... args) {
         String pattern;

@@ -46,7 +46,7 @@ final class PracticeText {
             case Step.BACKUP -> switch (e.outcome()) {
                 case OK, WARNING -> msg.get(e.outcome() == Outcome.OK ? "run.backup.ok" : "run.backup.partial",
                         d.path("source").asText(), m, d.path("total_files").asLong(),
-                        Bytes.human(d.path("data_added_packed").asLong()),
+                        msg.bytes(d.path("data_added_packed").asLong()),
                         d.path("snapshot").asText("").length() >= 8 ? d.path("snapshot").asText().substring(0, 8) : "",
                         d.path("warnings").asInt());
                 default -> "source-missing".equals(d.path("reason").asText())
@@ -57,7 +57,7 @@ final class PracticeText {
                     : e.outcome() == Outcome.SKIPPED ? msg.get("run.retention.skipped", m)
                     : msg.get("run.retention.failed", m, d.path("detail").asText());
             case Step.VERIFY -> msg.get(e.outcome() == Outcome.OK ? "run.verify.ok" : "run.verify.failed", m,
-                    d.path("share").asText(), d.path("packs_read").asLong(), Bytes.human(d.path("bytes_read").asLong()),
+                    d.path("share").asText(), d.path("packs_read").asLong(), msg.bytes(d.path("bytes_read").asLong()),
                     d.path("errors").asInt(), d.path("cycle_complete").asBoolean() ? 1 : 0);
             case Step.SMART -> msg.get("run.smart." + d.path("health").asText(), m, d.path("detail").asText(""));
             case Step.SPACE -> null;

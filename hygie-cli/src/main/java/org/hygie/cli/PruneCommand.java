@@ -129,29 +129,29 @@ final class PruneCommand implements Callable<Integer> {
                 t.println(msg.get("prune.dry-run"));
             } else {
                 t.println(msg.get("prune.done", result.millis() / 1000.0, result.packsWritten(),
-                        result.packsDeleted(), Bytes.human(result.packBytesBefore()),
-                        Bytes.human(result.packBytesAfter())));
+                        result.packsDeleted(), msg.bytes(result.packBytesBefore()),
+                        msg.bytes(result.packBytesAfter())));
             }
         }
         return toJson(plan, result, dryRun);
     }
 
     private static void print(PruneStats s, Messages msg, Terminal t) {
-        t.println(msg.get("prune.used", s.usedBlobs(), Bytes.human(s.usedBytes())));
+        t.println(msg.get("prune.used", s.usedBlobs(), msg.bytes(s.usedBytes())));
         if (s.duplicateBlobs() > 0) {
-            t.println(msg.get("prune.duplicates", s.duplicateBlobs(), Bytes.human(s.duplicateBytes())));
+            t.println(msg.get("prune.duplicates", s.duplicateBlobs(), msg.bytes(s.duplicateBytes())));
         }
-        t.println(msg.get("prune.unused", s.unusedBlobs(), Bytes.human(s.unusedBytes())));
+        t.println(msg.get("prune.unused", s.unusedBlobs(), msg.bytes(s.unusedBytes())));
         if (s.unreferencedBytes() > 0) {
-            t.println(msg.get("prune.unreferenced", Bytes.human(s.unreferencedBytes())));
+            t.println(msg.get("prune.unreferenced", msg.bytes(s.unreferencedBytes())));
         }
-        t.println(msg.get("prune.total", s.totalBlobs(), Bytes.human(s.totalBytes())));
-        t.println(msg.get("prune.to-repack", s.repackBlobs(), Bytes.human(s.repackBytes())));
-        t.println(msg.get("prune.this-removes", s.repackRemovedBlobs(), Bytes.human(s.repackRemovedBytes())));
-        t.println(msg.get("prune.to-delete", s.removeBlobs(), Bytes.human(s.removeBytes() + s.unreferencedBytes())));
-        t.println(msg.get("prune.total-prune", s.pruneBlobs(), Bytes.human(s.pruneBytes())));
-        t.println(msg.get("prune.remaining", s.remainingBlobs(), Bytes.human(s.remainingBytes())));
-        t.println(msg.get("prune.unused-after", Bytes.human(Math.max(0, s.unusedAfter())),
+        t.println(msg.get("prune.total", s.totalBlobs(), msg.bytes(s.totalBytes())));
+        t.println(msg.get("prune.to-repack", s.repackBlobs(), msg.bytes(s.repackBytes())));
+        t.println(msg.get("prune.this-removes", s.repackRemovedBlobs(), msg.bytes(s.repackRemovedBytes())));
+        t.println(msg.get("prune.to-delete", s.removeBlobs(), msg.bytes(s.removeBytes() + s.unreferencedBytes())));
+        t.println(msg.get("prune.total-prune", s.pruneBlobs(), msg.bytes(s.pruneBytes())));
+        t.println(msg.get("prune.remaining", s.remainingBlobs(), msg.bytes(s.remainingBytes())));
+        t.println(msg.get("prune.unused-after", msg.bytes(Math.max(0, s.unusedAfter())),
                 percent(Math.max(0, s.unusedAfter()), s.remainingBytes())));
         t.println(msg.get("prune.packs", s.packs().keep(), s.packs().repack(), s.packs().remove(),
                 s.packs().unreferenced()));

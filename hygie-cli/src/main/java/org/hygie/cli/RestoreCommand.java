@@ -65,7 +65,7 @@ final class RestoreCommand implements Callable<Integer> {
         if (json) {
             t.println(toJson(result).toString());
         } else {
-            t.println(msg.get("restore.done", result.files(), result.dirs(), Bytes.human(result.bytes()),
+            t.println(msg.get("restore.done", result.files(), result.dirs(), msg.bytes(result.bytes()),
                     result.millis() / 1000.0));
             if (!result.complete()) {
                 t.println(msg.get("restore.problems", result.problems().size()));
@@ -107,7 +107,7 @@ final class RestoreCommand implements Callable<Integer> {
 
         @Override
         public synchronized void progress(long filesDone, long bytesDone) {
-            t.progress(() -> msg.get("restore.progress", filesDone, files, Bytes.human(bytesDone), Bytes.human(bytes),
+            t.progress(() -> msg.get("restore.progress", filesDone, files, msg.bytes(bytesDone), msg.bytes(bytes),
                     bytes == 0 ? 100 : 100 * bytesDone / bytes), false);
         }
 

@@ -78,7 +78,7 @@ final class StatusCommand implements Callable<Integer> {
             String drill = m.lastDrill() == null ? msg.get("practice.never") : msg.get("status.drill."
                     + m.lastDrillOutcome().code(), PracticeText.day(m.lastDrill(), msg));
             String space = m.usable() == null || m.total() == null || m.total() == 0 ? ""
-                    : msg.get("status.space", Math.round(100.0 * m.usable() / m.total()), Bytes.human(m.usable()));
+                    : msg.get("status.space", Math.round(100.0 * m.usable() / m.total()), msg.bytes(m.usable()));
             String smart = m.smart() == null ? "" : msg.get("status.smart." + m.smart());
             t.println(msg.get("status.medium.drill", drill, space, smart));
         }
