@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hygie.backup.copy.Copier;
 import org.hygie.backup.copy.CopyListener;
@@ -75,6 +76,7 @@ final class CopyCommand implements Callable<Integer> {
             if (where == null || where.isBlank()) {
                 throw new UserError(ExitCode.USAGE, "copy.no-source");
             }
+            RepositoryOptions.checkOptions(Map.of(), where); // a malformed address before the password is asked
             Path file = passwordFile;
             if (file == null && System.getenv("HYGIE_FROM_PASSWORD_FILE") != null) {
                 file = Path.of(System.getenv("HYGIE_FROM_PASSWORD_FILE"));

@@ -65,6 +65,11 @@ public final class RepositoryOptions {
      */
     static void checkOptions(Map<String, String> options, String location) {
         try {
+            Locations.checkLocation(location);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.USAGE, "usage.bad-location", Locations.redact(location), e.getMessage());
+        }
+        try {
             Locations.checkOptions(location, options);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, "usage.bad-option", e.getMessage());

@@ -126,6 +126,26 @@ class S3CommandsTest {
         assertFalse(Files.exists(server.bucketDir("cabinet-valeur")), "the store was not even asked");
     }
 
+    /**
+     * A bucket name S3 refuses is a mistake in the address, said as such before anything is asked (it was "cannot
+     * reach the store, check the disk is plugged", exit 1), for the repository and for copy's source.
+     */
+    @Test
+    void aBucketNameS3RefusesIsAUsageError() throws Exception {
+        Path pw = Files.writeString(tmp.resolve("password"), PASSWORD);
+        String repo = server.location("Cabinet_Dupont", "depot");
+        CliRunner.Run fr = hygie(env(), "init", "--repo", repo, "--password-file", pw.toString());
+        assertEquals(ExitCode.USAGE, fr.exit(), fr.err());
+        assertTrue(fr.err().contains("adresse de dépôt invalide " + repo + " : 'Cabinet_Dupont' is not a valid S3 "
+                + "bucket name"), fr.err());
+        CliRunner.Run en = hygie(env(), "--lang", "en", "copy", "--from-repo", repo, "--repo",
+                tmp.resolve("local").toString(), "--password-file", pw.toString(), "--from-password-file",
+                pw.toString());
+        assertEquals(ExitCode.USAGE, en.exit(), en.err());
+        assertTrue(en.err().contains("invalid repository address " + repo + ": 'Cabinet_Dupont'"), en.err());
+        assertFalse(Files.exists(server.bucketDir("Cabinet_Dupont")), "the store was not asked");
+    }
+
     @Test
     void wrongCredentialsAndMissingOnesSayWhatToSet() throws Exception {
         String repo = server.location("cabinet-martin", "depot");

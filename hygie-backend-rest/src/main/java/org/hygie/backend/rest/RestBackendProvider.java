@@ -53,4 +53,9 @@ public final class RestBackendProvider implements BackendProvider {
     public void checkOptions(Map<String, String> options) {
         RestSettings.resolve(options, Map.of());
     }
+
+    @Override
+    public void checkLocation(String location) {
+        RestLocation.parse(location);
+    }
 }

@@ -61,4 +61,9 @@ public final class S3BackendProvider implements BackendProvider {
     public void checkOptions(Map<String, String> options) {
         S3Settings.checkOptions(options);
     }
+
+    @Override
+    public void checkLocation(String location) {
+        S3Location.parse(location);
+    }
 }

@@ -59,4 +59,9 @@ public final class SftpBackendProvider implements BackendProvider {
     public void checkOptions(Map<String, String> options) {
         SftpSettings.resolve(options, Map.of(), home);
     }
+
+    @Override
+    public void checkLocation(String location) {
+        SftpLocation.parse(location, System.getProperty("user.name"));
+    }
 }

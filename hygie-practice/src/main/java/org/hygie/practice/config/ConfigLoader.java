@@ -267,6 +267,11 @@ public final class ConfigLoader {
      */
     private void remote(Mapping m, String name, String repo, String scheme, Map<String, String> options,
             Path credentials) {
+        try {
+            Locations.checkLocation(repo);
+        } catch (IllegalArgumentException e) {
+            error(line(m, "repo"), "bad-location", e.getMessage());
+        }
         if (!Locations.redact(repo).equals(repo)) {
             warn(line(m, "repo"), "repo-password", name, Locations.redact(repo),
                     String.join(", ", BackendSecrets.names(scheme)));

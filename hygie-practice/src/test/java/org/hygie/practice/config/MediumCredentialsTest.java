@@ -212,6 +212,19 @@ class MediumCredentialsTest {
                 + "valeur."), bad);
     }
 
+    /** A store's address its backend refuses (a bucket name S3 does not allow) is an error with its line. */
+    @Test
+    void aMalformedStoreAddressIsAnErrorWithItsLine() {
+        String yaml = yaml("").replace("s3:https://s3.example.org/cabinet-exemple",
+                "s3:https://s3.example.org/Cabinet_Exemple");
+        List<String> fr = errors(yaml, "fr");
+        assertEquals(1, fr.size(), fr.toString());
+        assertTrue(fr.get(0).startsWith("hygie.yaml, ligne 8 : adresse de dépôt invalide ('Cabinet_Exemple' is not a "
+                + "valid S3 bucket name"), fr.get(0));
+        assertTrue(fr.get(0).endsWith(") : corrigez-la."), fr.get(0));
+        assertTrue(errors(yaml, "en").get(0).contains("invalid repository address ('Cabinet_Exemple'"));
+    }
+
     @Test
     void aFolderTakesNeitherOptionsNorCredentials() {
         String yaml = yaml("").replace("    rotation: 7d\n", "    rotation: 7d\n    options: {s3.region: x}\n"

@@ -45,4 +45,11 @@ public interface BackendProvider {
      */
     default void checkOptions(Map<String, String> options) {
     }
+
+    /**
+     * Checks the form of a location of this storage without opening anything (an S3 bucket name S3 refuses, an
+     * SFTP address without a path): an {@link IllegalArgumentException} says what is wrong.
+     */
+    default void checkLocation(String location) {
+    }
 }

@@ -78,6 +78,18 @@ public final class Locations {
         }
     }
 
+    /**
+     * Checks the form of {@code location} without opening it, as {@link #open} would find it: an
+     * {@link IllegalArgumentException} says what is wrong (a mistake to correct, not a storage out of reach).
+     * Nothing is checked for a folder or a storage this build does not serve.
+     */
+    public static void checkLocation(String location) {
+        String scheme = scheme(location);
+        if (scheme != null) {
+            provider(scheme).ifPresent(p -> p.checkLocation(location));
+        }
+    }
+
     private static Optional<BackendProvider> provider(String scheme) {
         for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
             if (p.scheme().equals(scheme)) {
