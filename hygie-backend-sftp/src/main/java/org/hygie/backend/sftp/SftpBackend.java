@@ -37,9 +37,10 @@ public final class SftpBackend implements Backend {
     private static final int WRITING_MODE = 0600;
     private static final int FILE_MODE = 0400;
     /**
-     * Bytes per SFTP read or write request, several in flight: fewer, larger requests than one per SSH packet
-     * (32 KiB) cost fewer thread hand-offs; OpenSSH's server takes up to 255 KiB, others cut reads short, which
-     * the streams handle.
+     * Bytes per SFTP read request, several in flight: fewer, larger requests than one per SSH packet (32 KiB)
+     * cost fewer thread hand-offs; OpenSSH's server takes up to 255 KiB, others cut reads short, which the streams
+     * handle. Writes are as large as the server says it takes ({@link SftpConnection#writeRequestSize}), this size
+     * for a server that does not say.
      */
     private static final int REQUEST_SIZE = 128 * 1024;
     /** Folder listings in flight at once on one channel, see {@link #listAll}. */
@@ -348,7 +349,8 @@ public final class SftpBackend implements Backend {
             } catch (SftpException e) {
                 // best effort
             }
-            try (SftpOutputStreamAsync out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, REQUEST_SIZE, tmp,
+            int requestSize = connection.writeRequestSize(sftp, REQUEST_SIZE);
+            try (SftpOutputStreamAsync out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, requestSize, tmp,
                     handle, false)) {
                 out.write(data, 0, length);
             }

@@ -26,6 +26,7 @@ import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHLimitsExtension;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpException;
 import org.hygie.repository.backend.RefusalException;
@@ -44,6 +45,7 @@ final class SftpConnection implements Closeable {
     }
 
     private static final int CONNECT_ATTEMPTS = 3;
+    private static final int MAX_WRITE_REQUEST = 1024 * 1024;
 
     private final SftpLocation location;
     private final SftpSettings settings;
@@ -54,6 +56,8 @@ final class SftpConnection implements Closeable {
     private final Deque<SftpClient> idle = new ArrayDeque<>();
     private ClientSession session;
     private boolean closed;
+    /** Bytes per write request this server takes, once asked ({@link #writeRequestSize}); 0 before. */
+    private volatile int writeSize;
 
     /** Connects and authenticates at once, so that a refused host key or login is reported before any work. */
     SftpConnection(SftpLocation location, SftpSettings settings) throws IOException {
@@ -288,6 +292,28 @@ final class SftpConnection implements Closeable {
             }
         }
         return false;
+    }
+
+    /**
+     * Bytes per SFTP write request: the most the server says it takes ({@code limits@openssh.com}: 255 KiB for
+     * OpenSSH), up to 1 MiB; {@code fallback} from a server that does not say. Fewer, larger requests mean fewer
+     * answers to wait for and handle on both sides: an initial backup to OpenSSH's server spent ~0.8 s less CPU
+     * at 255 KiB than at 128 KiB (1.46 GiB, docs/BENCHMARKS.md). Asked once per connection.
+     */
+    int writeRequestSize(SftpClient sftp, int fallback) throws IOException {
+        int size = writeSize;
+        if (size == 0) {
+            size = fallback;
+            OpenSSHLimitsExtension limits = sftp.getExtension(OpenSSHLimitsExtension.class);
+            if (limits != null && limits.isSupported()) {
+                long max = limits.limits().maxWriteLength;
+                if (max > 0) {
+                    size = (int) Math.min(max, MAX_WRITE_REQUEST);
+                }
+            }
+            writeSize = size;
+        }
+        return size;
     }
 
     private SftpClient borrow() throws IOException {

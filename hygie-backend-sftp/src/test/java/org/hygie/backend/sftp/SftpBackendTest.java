@@ -67,6 +67,29 @@ class SftpBackendTest extends BackendContract {
         }
     }
 
+    /**
+     * A pack is written in requests as large as the server says it takes (limits@openssh.com: OpenSSH's 255 KiB),
+     * not in a fixed size: fewer requests to send, answer and wait for. Each backend asks its own server.
+     */
+    @Test
+    void writesInRequestsAsLargeAsTheServerTakes() throws Exception {
+        try (SftpTestServer own = SftpTestServer.start(tmp.resolve("limits"))) {
+            byte[] data = new byte[3 * 1024 * 1024];
+            new java.util.Random(7).nextBytes(data);
+            for (int max : new int[] {261_120, 40_000}) {
+                own.limitWrites(max);
+                String loc = own.location("/repos/limits-" + max);
+                try (Backend b = new SftpBackendProvider(own.env(), tmp.resolve("home")).open(loc, Map.of())) {
+                    b.create();
+                    b.save(FileType.PACK, Id.hash(data).hex(), data);
+                    assertEquals(java.util.Arrays.hashCode(data),
+                            java.util.Arrays.hashCode(b.load(FileType.PACK, Id.hash(data).hex())));
+                }
+                assertEquals(max, own.largestWrite(), "largest write request with a limit of " + max);
+            }
+        }
+    }
+
     @Override
     protected boolean crossesANetwork() {
         return true;

@@ -26,6 +26,10 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.SftpModuleProperties;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -43,6 +47,7 @@ public final class SftpTestServer implements AutoCloseable {
     private volatile boolean refuseLogins;
     private volatile String lastKex;
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger largestWrite = new AtomicInteger();
     private final Path clientKey;
     private final PublicKey clientPublic;
     private final SshServer server;
@@ -87,7 +92,15 @@ public final class SftpTestServer implements AutoCloseable {
             }
         });
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
+                    byte[] data, int dataOffset, int dataLen) {
+                largestWrite.accumulateAndGet(dataLen, Math::max);
+            }
+        });
+        server.setSubsystemFactories(List.of(sftp));
         server.start();
     }
 
@@ -142,6 +155,20 @@ public final class SftpTestServer implements AutoCloseable {
     /** The key exchange agreed on the last connection whose keys were set up; null before any. */
     public String lastKeyExchange() {
         return lastKex;
+    }
+
+    /**
+     * Sets the most bytes one write request may carry, which the server tells clients that ask
+     * ({@code limits@openssh.com}), and forgets the largest write seen so far.
+     */
+    public void limitWrites(int maxWriteLength) {
+        SftpModuleProperties.MAX_WRITEDATA_PACKET_LENGTH.set(server, maxWriteLength);
+        largestWrite.set(0);
+    }
+
+    /** The most bytes one write request carried since the server started or {@link #limitWrites} was called. */
+    public int largestWrite() {
+        return largestWrite.get();
     }
 
     /** How many connections clients opened so far (each one counted when the server accepts it). */
