@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * Builds the SDK client for an S3-compatible store:
  * <ul>
  *   <li>the JDK's {@code HttpURLConnection} as HTTP client (no Netty, no Apache client: a few kilobytes, and the
- *       JDK's trust store for HTTPS);</li>
+ *       JDK's trust store for HTTPS), sending request bodies in large blocks ({@link LargeWritesConnection});</li>
  *   <li>path-style addressing ({@code endpoint/bucket/key}), which every S3-compatible store understands, where
  *       virtual-host style needs DNS names per bucket;</li>
  *   <li>checksums only when an operation requires them: since 2.30 the SDK otherwise adds CRC32 trailers to every
@@ -71,7 +71,7 @@ final class S3Clients {
                 HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
                 c.setConnectTimeout(connect);
                 c.setReadTimeout(read);
-                return c;
+                return new LargeWritesConnection(c); // request bodies sent in 256 KiB blocks, not 4 KiB ones
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
