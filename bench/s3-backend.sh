@@ -20,7 +20,8 @@
 # the data (diff -r). JVM start-up and the launcher are timed; data generation, init and setup are not.
 #   ratio = restic seconds / Hygie seconds (> 1: Hygie is faster)
 # The CPU seconds s3proxy spent serving each tool's backup are printed beside the tool's own (the server shares
-# the 2 cores: its work is part of what each tool's wall time waits for).
+# the 2 cores: its work is part of what each tool's wall time waits for). Before the first run, s3proxy is warmed up
+# by one untimed backup of the data from each tool, as a store is a long-running server.
 # Lines are appended to bench/work/results.tsv (operation s3-backup-*), the format of bench/compare.sh.
 #
 # Environment: RESTIC (default /usr/bin/restic), HYGIE (default ./hygie of this work tree),
@@ -131,6 +132,18 @@ if [ ! -f "$DATA/.complete" ]; then
 fi
 
 bucket_bytes() { du -sb "$S3DIR/store/$1" | cut -f1; }
+
+# A store is a long-running server: s3proxy is warmed up, untimed, by one backup of the data from each tool into
+# buckets of their own, removed afterwards. Without it the first run's figures carry the server's own JIT warm-up
+# (it spent 6-8 CPU-s per tool on the first scale-1 upload, 4 on the next ones).
+note "warming s3proxy up: one backup from each tool, not timed"
+"$RESTIC" -r "$endpoint/warm-restic-$bucket_stamp/repo" init --repository-version 2 >/dev/null
+RESTIC_CACHE_DIR="$S3DIR/warm-restic-cache" "$RESTIC" -r "$endpoint/warm-restic-$bucket_stamp/repo" backup -q \
+  "$DATA" >/dev/null
+"$HYGIE" init --repo "$endpoint/warm-hygie-$bucket_stamp/repo" --password-file "$PASSWORD_FILE" >/dev/null
+HYGIE_CACHE_DIR="$S3DIR/warm-hygie-cache" "$HYGIE" backup --repo "$endpoint/warm-hygie-$bucket_stamp/repo" \
+  --password-file "$PASSWORD_FILE" "$DATA" >/dev/null
+rm -rf "$S3DIR/store/warm-restic-$bucket_stamp" "$S3DIR/store/warm-hygie-$bucket_stamp" "$S3DIR"/warm-*-cache
 
 for ((run = 1; run <= runs; run++)); do
   [ "$runs" -gt 1 ] && note "run $run of $runs"
