@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hygie.repository.id.Id;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -46,7 +46,6 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 final class KnownHashSigner implements AwsV4HttpSigner {
     static final String CONTENT_SHA256 = "x-amz-content-sha256";
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** The headers the SDK leaves out of a signature (a proxy or the HTTP client may change them). */
     private static final Set<String> UNSIGNED_HEADERS = Set.of("connection", "expect", "transfer-encoding",
             "user-agent", "x-amzn-trace-id", "x-forwarded-for");
@@ -80,7 +79,7 @@ final class KnownHashSigner implements AwsV4HttpSigner {
     /** The payload hash to sign as given, if the request has one and takes nothing but a plain header signature. */
     private static Optional<String> knownHash(SignRequest<? extends AwsCredentialsIdentity> r) {
         Optional<String> hash = r.request().firstMatchingHeader(CONTENT_SHA256);
-        boolean plain = hash.isPresent() && SHA256_HEX.matcher(hash.get()).matches()
+        boolean plain = hash.isPresent() && Id.isValid(hash.get())
                 && r.payload().isPresent()
                 && !Boolean.TRUE.equals(r.property(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED))
                 && !Boolean.TRUE.equals(r.property(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE))

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
@@ -69,7 +68,6 @@ public final class S3Backend implements Backend {
     /** The slowest upload or download still accepted before an attempt is abandoned: 64 KiB/s. */
     private static final long MIN_BYTES_PER_SECOND = 64 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final String location;
     private final S3Location where;
@@ -392,7 +390,7 @@ public final class S3Backend implements Backend {
             throw new FileAlreadyExistsException(what, null, "already stored");
         }
         // Every file but config is named by the SHA-256 of its bytes: signed as it is, not computed once more.
-        String hash = type != FileType.CONFIG && SHA256_HEX.matcher(name).matches() ? name : null;
+        String hash = type != FileType.CONFIG && Id.isValid(name) ? name : null;
         String md5 = sendMd5 || (hash == null && !plainHttp) ? md5(data, length) : null;
         while (true) {
             boolean conditional = conditionalPut;
