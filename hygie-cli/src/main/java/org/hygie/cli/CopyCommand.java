@@ -76,7 +76,7 @@ final class CopyCommand implements Callable<Integer> {
             if (where == null || where.isBlank()) {
                 throw new UserError(ExitCode.USAGE, "copy.no-source");
             }
-            RepositoryOptions.checkOptions(Map.of(), where); // a malformed address before the password is asked
+            RepositoryOptions.checkAddressAndOptions(where, Map.of()); // before the password is asked
             Path file = passwordFile;
             if (file == null && System.getenv("HYGIE_FROM_PASSWORD_FILE") != null) {
                 file = Path.of(System.getenv("HYGIE_FROM_PASSWORD_FILE"));

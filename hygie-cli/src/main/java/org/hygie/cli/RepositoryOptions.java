@@ -55,15 +55,16 @@ public final class RepositoryOptions {
 
     public Backend backend() {
         refuseSecrets(options, location());
-        checkOptions(options, location());
+        checkAddressAndOptions(location(), options);
         return Locations.open(location(), options);
     }
 
     /**
-     * An option the storage does not take, or a value it does not accept ({@code -o s3.conditional-put=peut-etre}),
-     * is a mistake on the command line (exit 2), said before the store is asked anything, not a storage failure.
+     * A malformed address ({@code s3:https://host/Cabinet_Dupont}), an option the storage does not take, or a value
+     * it does not accept ({@code -o s3.conditional-put=peut-etre}) is a mistake on the command line (exit 2), said
+     * before the store is asked anything, not a storage failure.
      */
-    static void checkOptions(Map<String, String> options, String location) {
+    static void checkAddressAndOptions(String location, Map<String, String> options) {
         try {
             Locations.checkLocation(location);
         } catch (IllegalArgumentException e) {
