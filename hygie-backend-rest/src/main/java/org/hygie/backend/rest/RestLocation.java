@@ -39,6 +39,7 @@ public record RestLocation(URI base, String user, String password) {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("no host name in the REST location " + Locations.redact(location));
         }
+        Locations.port(uri, location);
         String user = null;
         String password = null;
         if (uri.getRawUserInfo() != null) {

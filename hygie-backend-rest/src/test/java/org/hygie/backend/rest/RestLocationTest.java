@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,14 @@ class RestLocationTest {
     void refusesOtherSchemes() {
         assertThrows(IllegalArgumentException.class, () -> RestLocation.parse("rest:ftp://nas/"));
         assertThrows(IllegalArgumentException.class, () -> RestLocation.parse("rest:nas:8000"));
+    }
+
+    /** A port no connection can use is a mistake in the address, not a server out of reach (was 6 retries). */
+    @Test
+    void refusesAPortOutOfRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RestLocation.parse("rest:http://127.0.0.1:99999/cabinet"));
+        assertTrue(e.getMessage().contains("port 99999 out of range"),
+                e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.backend.Locations;
 
 /**
  * An S3 location as restic 0.14 writes it ({@code internal/backend/s3/config.go}):
@@ -49,6 +50,7 @@ public record S3Location(URI endpoint, String bucket, String prefix) {
             if (uri.getHost() == null) {
                 throw new IllegalArgumentException("no host in the S3 address " + rest);
             }
+            Locations.port(uri, location);
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("an S3 location has no ?query or #fragment: " + rest);
             }
@@ -74,6 +76,7 @@ public record S3Location(URI endpoint, String bucket, String prefix) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("invalid S3 host " + host + ": " + e.getReason(), e);
         }
+        Locations.port(endpoint, location);
         return fromPath(endpoint, slash < 0 ? "" : rest.substring(slash + 1));
     }
 

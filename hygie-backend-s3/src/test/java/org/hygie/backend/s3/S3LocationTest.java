@@ -75,6 +75,8 @@ class S3LocationTest {
         assertMessage("not a valid S3 bucket name", "s3:http://h/Majuscules/prefix");
         assertMessage("not a valid S3 bucket name", "s3:http://h/under_score");
         assertMessage("not a valid S3 bucket name", "s3:http://h/a..b");
+        assertMessage("port 99999 out of range", "s3:http://127.0.0.1:99999/bucket");
+        assertMessage("port 0 out of range", "s3:host:0/bucket");
     }
 
     private static void assertMessage(String part, String location) {

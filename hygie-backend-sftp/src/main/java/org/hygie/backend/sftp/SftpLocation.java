@@ -2,6 +2,7 @@ package org.hygie.backend.sftp;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.hygie.repository.backend.Locations;
 
 /**
  * An {@code sftp:} repository location, parsed as restic 0.14 parses it: {@code sftp:user@host:/abs/path} (or a path
@@ -69,7 +70,8 @@ public record SftpLocation(String user, String host, int port, String path) {
         if (p == null || p.length() <= 1) {
             throw new IllegalArgumentException("no folder in the sftp location (sftp://user@host:port//absolute/path)");
         }
-        return new SftpLocation(user, host, uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), clean(p.substring(1)));
+        int port = Locations.port(uri, location);
+        return new SftpLocation(user, host, port < 0 ? DEFAULT_PORT : port, clean(p.substring(1)));
     }
 
     private static String decode(String s) {

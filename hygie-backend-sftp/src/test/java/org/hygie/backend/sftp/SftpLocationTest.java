@@ -37,5 +37,7 @@ class SftpLocationTest {
         assertThrows(IllegalArgumentException.class, () -> SftpLocation.parse("sftp:nas:~/backup", "moi"));
         assertThrows(IllegalArgumentException.class, () -> SftpLocation.parse("sftp://nas", "moi"));
         assertThrows(IllegalArgumentException.class, () -> SftpLocation.parse("sftp:u@:/x", "moi"));
+        // a port no connection can use (it was an "unexpected error" when connecting)
+        assertThrows(IllegalArgumentException.class, () -> SftpLocation.parse("sftp://u@nas:99999//x", "moi"));
     }
 }

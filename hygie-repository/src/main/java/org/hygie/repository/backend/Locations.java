@@ -1,6 +1,7 @@
 package org.hygie.repository.backend;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,18 @@ public final class Locations {
         if (scheme != null) {
             provider(scheme).ifPresent(p -> p.checkLocation(location));
         }
+    }
+
+    /**
+     * The port of a location's {@code uri}, -1 when it names none; a port no connection can use (0, above 65535) is
+     * an {@link IllegalArgumentException} naming it, for every storage's address parser alike.
+     */
+    public static int port(URI uri, String location) {
+        int port = uri.getPort();
+        if (port == 0 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " out of range (1 to 65535) in " + redact(location));
+        }
+        return port;
     }
 
     private static Optional<BackendProvider> provider(String scheme) {
