@@ -98,18 +98,15 @@ class S3CommandsTest {
             String name = opt.substring(0, opt.indexOf('='));
             CliRunner.Run r = CliRunner.inProcess("init", "--repo", repo, "--password-file", pw.toString(), "-o",
                     "s3.region=eu-west-3", "-o", opt);
-            assertEquals(ExitCode.USAGE, r.exit(), r.err());
-            assertTrue(r.err().contains("« -o " + name + " » refusé : un secret ne se donne jamais sur la ligne de "
+            assertUsageError(r, "« -o " + name + " » refusé : un secret ne se donne jamais sur la ligne de "
                     + "commande, où d'autres programmes le voient (ps). Donnez-le par l'environnement "
-                    + "(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_DEFAULT_REGION)"), r.err());
+                    + "(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_DEFAULT_REGION)");
             assertFalse(r.err().contains(S3ProxyServer.SECRET_KEY) || r.out().contains(S3ProxyServer.SECRET_KEY),
                     r.err());
         }
         CliRunner.Run en = CliRunner.inProcess("--lang", "en", "snapshots", "--repo", repo, "--password-file",
                 pw.toString(), "-o", "s3.secret=" + S3ProxyServer.SECRET_KEY);
-        assertEquals(ExitCode.USAGE, en.exit(), en.err());
-        assertTrue(en.err().contains("\"-o s3.secret\" refused: a secret is never given on the command line"),
-                en.err());
+        assertUsageError(en, "\"-o s3.secret\" refused: a secret is never given on the command line");
         assertFalse(Files.exists(server.bucketDir("cabinet-option")), "the store was not even asked");
     }
 
@@ -120,9 +117,7 @@ class S3CommandsTest {
         String repo = server.location("cabinet-valeur", "depot");
         CliRunner.Run r = hygie(env(), "init", "--repo", repo, "--password-file", pw.toString(), "-o",
                 "s3.conditional-put=peut-etre");
-        assertEquals(ExitCode.USAGE, r.exit(), r.err());
-        assertTrue(r.err().contains("option -o invalide : s3.conditional-put must be true or false, not peut-etre"),
-                r.err());
+        assertUsageError(r, "option -o invalide : s3.conditional-put must be true or false, not peut-etre");
         assertFalse(Files.exists(server.bucketDir("cabinet-valeur")), "the store was not even asked");
     }
 
@@ -135,15 +130,19 @@ class S3CommandsTest {
         Path pw = Files.writeString(tmp.resolve("password"), PASSWORD);
         String repo = server.location("Cabinet_Dupont", "depot");
         CliRunner.Run fr = hygie(env(), "init", "--repo", repo, "--password-file", pw.toString());
-        assertEquals(ExitCode.USAGE, fr.exit(), fr.err());
-        assertTrue(fr.err().contains("adresse de dépôt invalide " + repo + " : 'Cabinet_Dupont' is not a valid S3 "
-                + "bucket name"), fr.err());
+        assertUsageError(fr, "adresse de dépôt invalide " + repo + " : 'Cabinet_Dupont' is not a valid S3 "
+                + "bucket name");
         CliRunner.Run en = hygie(env(), "--lang", "en", "copy", "--from-repo", repo, "--repo",
                 tmp.resolve("local").toString(), "--password-file", pw.toString(), "--from-password-file",
                 pw.toString());
-        assertEquals(ExitCode.USAGE, en.exit(), en.err());
-        assertTrue(en.err().contains("invalid repository address " + repo + ": 'Cabinet_Dupont'"), en.err());
+        assertUsageError(en, "invalid repository address " + repo + ": 'Cabinet_Dupont'");
         assertFalse(Files.exists(server.bucketDir("Cabinet_Dupont")), "the store was not asked");
+    }
+
+    /** A mistake on the command line: exit 2, and the message says which. */
+    private static void assertUsageError(CliRunner.Run r, String says) {
+        assertEquals(ExitCode.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains(says), r.err());
     }
 
     @Test
