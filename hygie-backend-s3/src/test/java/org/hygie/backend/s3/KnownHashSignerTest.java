@@ -3,6 +3,7 @@ package org.hygie.backend.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -59,7 +60,7 @@ class KnownHashSignerTest {
         AtomicInteger reads = new AtomicInteger();
         ContentStreamProvider counted = () -> {
             reads.incrementAndGet();
-            return new java.io.ByteArrayInputStream(u.payload());
+            return new ByteArrayInputStream(u.payload());
         };
         String wrong = "00".repeat(32);
         SignRequest<AwsCredentialsIdentity> r = signRequest(u, request(u, wrong)).copy(b -> b.payload(counted));
@@ -121,7 +122,7 @@ class KnownHashSignerTest {
         byte[] payload = u.payload();
         return SignRequest.builder(who)
                 .request(request)
-                .payload(() -> new java.io.ByteArrayInputStream(payload))
+                .payload(() -> new ByteArrayInputStream(payload))
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-3")
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hygie.backup.archiver.BackupSummary;
 import org.hygie.backup.testing.HygieFlows;
 import org.hygie.repository.Repository;
@@ -129,7 +131,7 @@ class S3FaultTest {
                 return null;
             });
             for (int i = 0; i < 3; i++) {
-                byte[] data = ("paquet " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] data = ("paquet " + i).getBytes(StandardCharsets.UTF_8);
                 b.save(FileType.PACK, Id.hash(data).hex(), data);
                 assertArrayEquals(data, b.load(FileType.PACK, Id.hash(data).hex()));
             }
@@ -158,7 +160,7 @@ class S3FaultTest {
                 return body;
             });
             byte[] data = new byte[300_000];
-            new java.util.Random(3).nextBytes(data);
+            new Random(3).nextBytes(data);
             String name = Id.hash(data).hex();
             try (S3Backend direct = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/abime/p", settings())) {
                 direct.create();
@@ -192,7 +194,7 @@ class S3FaultTest {
         try (HttpFaultProxy proxy = new HttpFaultProxy(server.port(), 0, 1);
                 S3Backend b = S3Backend.open("s3:http://127.0.0.1:" + proxy.port() + "/nommage/p", settings())) {
             b.create();
-            byte[] data = "pas le hash de son nom".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] data = "pas le hash de son nom".getBytes(StandardCharsets.UTF_8);
             String notItsHash = "ab".repeat(32);
             b.save(FileType.SNAPSHOT, notItsHash, data);
             assertArrayEquals(data, b.load(FileType.SNAPSHOT, notItsHash));

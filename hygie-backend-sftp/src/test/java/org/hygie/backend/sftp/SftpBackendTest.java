@@ -1,5 +1,6 @@
 package org.hygie.backend.sftp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.StandardSocketOptions;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.hygie.backend.sftp.testing.SftpTestServer;
@@ -75,15 +77,14 @@ class SftpBackendTest extends BackendContract {
     void writesInRequestsAsLargeAsTheServerTakes() throws Exception {
         try (SftpTestServer own = SftpTestServer.start(tmp.resolve("limits"))) {
             byte[] data = new byte[3 * 1024 * 1024];
-            new java.util.Random(7).nextBytes(data);
+            new Random(7).nextBytes(data);
             for (int max : new int[] {261_120, 40_000}) {
                 own.limitWrites(max);
                 String loc = own.location("/repos/limits-" + max);
                 try (Backend b = new SftpBackendProvider(own.env(), tmp.resolve("home")).open(loc, Map.of())) {
                     b.create();
                     b.save(FileType.PACK, Id.hash(data).hex(), data);
-                    assertEquals(java.util.Arrays.hashCode(data),
-                            java.util.Arrays.hashCode(b.load(FileType.PACK, Id.hash(data).hex())));
+                    assertArrayEquals(data, b.load(FileType.PACK, Id.hash(data).hex()));
                 }
                 assertEquals(max, own.largestWrite(), "largest write request with a limit of " + max);
             }
