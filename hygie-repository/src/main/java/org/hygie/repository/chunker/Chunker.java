@@ -32,6 +32,8 @@ public final class Chunker {
     private static final int INITIAL_CAPACITY = 64 * 1024;
     private static final int MAX_CAPACITY = MAX_SIZE + READ_AHEAD;
     private static final int MIN_ROOM = INITIAL_CAPACITY;
+    /** Bytes hashed by each of the two lanes of {@link #cutIn} at a time. */
+    private static final int LANE = 16 * 1024;
 
     private final Polynomial polynomial;
     private final long[] out;
@@ -119,42 +121,94 @@ public final class Chunker {
         if (filled < MIN_SIZE) { // end of stream: what is left is the last chunk
             return filled;
         }
-        byte[] buf = buffer; // holds MIN_SIZE bytes at least; taken again after each read, which may grow it
-        final long[] out = this.out;
-        final long[] mod = this.mod;
-        final int shift = this.shift;
-
-        // The state after restic's reset: a 0x01 byte slid into an empty window, so digest = 1.
-        // The next 63 bytes hashed slide out zeros (out[0] = 0), the 64th slides out that 0x01.
-        long digest = 1;
-        int i = MIN_SIZE - WINDOW_SIZE;
-        for (; i < MIN_SIZE - 1; i++) {
-            digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
-        }
-        digest ^= out[1];
-        digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
-        i++;
-        if ((digest & SPLIT_MASK) == 0) {
-            return MIN_SIZE;
-        }
-        // From here on the byte leaving the window is the one 64 places back, still in this chunk.
+        // The first cut may fall after byte MIN_SIZE - 1: the window then holds bytes [MIN_SIZE - 64, MIN_SIZE).
+        int from = MIN_SIZE - 1;
         while (true) {
-            int end = Math.min(filled, MAX_SIZE);
-            for (; i < end; i++) {
-                digest ^= out[buf[i - WINDOW_SIZE] & 0xFF];
-                digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
-                if ((digest & SPLIT_MASK) == 0) {
-                    return i + 1;
-                }
+            int to = Math.min(filled, MAX_SIZE);
+            int at = cutIn(buffer, from, to);
+            if (at >= 0) {
+                return at + 1;
             }
-            if (i == MAX_SIZE) {
+            from = to;
+            if (to == MAX_SIZE) {
                 return MAX_SIZE;
             }
             if (!readMore()) {
                 return filled;
             }
-            buf = buffer;
         }
+    }
+
+    /**
+     * The first position {@code p} in {@code [from, to)} where the fingerprint of the window {@code buf[p - 63, p]}
+     * has its low 20 bits zero, or -1. Needs {@code from >= 64}. The fingerprint of a window depends on its 64 bytes
+     * only, so the range is cut in two halves hashed side by side, which the processor runs in parallel: each hash
+     * step waits for the previous one (a table lookup indexed by its result), two independent ones do not wait for
+     * each other.
+     */
+    private int cutIn(byte[] buf, int from, int to) {
+        while (to - from >= 2 * LANE) {
+            int at = cutInTwoLanes(buf, from, from + LANE);
+            if (at >= 0) {
+                return at;
+            }
+            from += 2 * LANE;
+        }
+        return from < to ? cutInOneLane(buf, from, to, windowBefore(buf, from)) : -1;
+    }
+
+    /** {@link #cutIn} over {@code [a, a + 2·LANE)}: lane one hashes {@code [a, b)}, lane two {@code [b, b + LANE)}. */
+    private int cutInTwoLanes(byte[] buf, int a, int b) {
+        final long[] out = this.out;
+        final long[] mod = this.mod;
+        final int shift = this.shift;
+        long da = windowBefore(buf, a);
+        long db = windowBefore(buf, b);
+        int i = a;
+        int j = b;
+        for (; i < b; i++, j++) {
+            da ^= out[buf[i - WINDOW_SIZE] & 0xFF];
+            da = (da << 8 | (buf[i] & 0xFF)) ^ mod[(int) (da >>> shift)];
+            db ^= out[buf[j - WINDOW_SIZE] & 0xFF];
+            db = (db << 8 | (buf[j] & 0xFF)) ^ mod[(int) (db >>> shift)];
+            if (((da & SPLIT_MASK) == 0) | ((db & SPLIT_MASK) == 0)) {
+                break;
+            }
+        }
+        if (i == b) {
+            return -1;
+        }
+        if ((da & SPLIT_MASK) == 0) {
+            return i;
+        }
+        int before = cutInOneLane(buf, i + 1, b, da); // lane two found j: lane one must finish first
+        return before >= 0 ? before : j;
+    }
+
+    /** {@link #cutIn} in one lane; {@code digest} is the fingerprint of the window ending just before {@code from}. */
+    private int cutInOneLane(byte[] buf, int from, int to, long digest) {
+        final long[] out = this.out;
+        final long[] mod = this.mod;
+        final int shift = this.shift;
+        for (int i = from; i < to; i++) {
+            digest ^= out[buf[i - WINDOW_SIZE] & 0xFF];
+            digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
+            if ((digest & SPLIT_MASK) == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The fingerprint of the 64 bytes before {@code at}: {@code buf[at - 64, at)}. */
+    private long windowBefore(byte[] buf, int at) {
+        final long[] mod = this.mod;
+        final int shift = this.shift;
+        long digest = 0;
+        for (int i = at - WINDOW_SIZE; i < at; i++) {
+            digest = (digest << 8 | (buf[i] & 0xFF)) ^ mod[(int) (digest >>> shift)];
+        }
+        return digest;
     }
 
     /** Reads until {@code target} bytes are buffered or the stream ends. */

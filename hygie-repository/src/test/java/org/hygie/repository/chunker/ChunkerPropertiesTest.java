@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -69,6 +71,46 @@ class ChunkerPropertiesTest {
         }
         assertEquals(0, inPlace.nextCut(), "then the end");
         assertEquals(0, inPlace.nextCut(), "and it stays at the end");
+    }
+
+    /**
+     * Windows whose fingerprint ends a chunk, planted close to one another in random bytes: the chunker (which hashes
+     * stretches of a chunk side by side) ends each chunk at the first of them, as the reference does byte by byte,
+     * whichever stretch each one falls in.
+     */
+    @Property(tries = 200)
+    void the_first_cut_wins_wherever_the_cuts_fall(@ForAll("plantedCuts") List<Integer> at, @ForAll long seed,
+            @ForAll("reads") Reads reads) throws IOException {
+        byte[] data = TestData.random(seed, MIN_SIZE + 3 * PLANT_RANGE);
+        byte[] window = TestData.cutWindow(TestData.RESTIC_TEST_POLYNOMIAL);
+        for (int end : at) { // the window's last byte at `end`: a chunk may end after it
+            System.arraycopy(window, 0, data, end - window.length + 1, window.length);
+        }
+        List<Integer> lengths = TestData.lengths(
+                TestData.chunks(new Chunker(TestData.RESTIC_TEST_POLYNOMIAL), reads.open(data)));
+
+        assertEquals(new ReferenceChunker(TestData.RESTIC_TEST_POLYNOMIAL).chunkLengths(data), lengths);
+        int firstPlanted = at.stream().filter(end -> end >= MIN_SIZE - 1).mapToInt(end -> end + 1).min()
+                .orElse(Integer.MAX_VALUE);
+        assertTrue(lengths.get(0) <= firstPlanted, "the first chunk ends at the first planted window at the latest");
+        Statistics.label("first chunk ends at a planted window").collect(lengths.get(0) == firstPlanted);
+    }
+
+    private static final int PLANT_RANGE = 100_000;
+
+    /** Up to four window ends after {@code MIN_SIZE − 100}, each a random distance (up to 40 KB) after the previous. */
+    @Provide
+    Arbitrary<List<Integer>> plantedCuts() {
+        Arbitrary<Integer> first = Arbitraries.integers().between(MIN_SIZE - 100, MIN_SIZE + PLANT_RANGE);
+        Arbitrary<List<Integer>> gaps = Arbitraries.integers().between(64, 40_000).list().ofMaxSize(3);
+        return Combinators.combine(first, gaps).as((start, next) -> {
+            List<Integer> ends = new ArrayList<>(List.of(start));
+            for (int gap : next) {
+                ends.add(ends.get(ends.size() - 1) + gap);
+            }
+            Collections.shuffle(ends, new Random(start)); // planted in any order; none overlaps another
+            return ends;
+        });
     }
 
     /** The test input: up to three segments of random bytes, zeros or a repeated random block. */

@@ -7,7 +7,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hygie.repository.id.Id;
 
@@ -75,6 +77,38 @@ final class TestData {
     static String sha256(byte[] data) {
         MessageDigest md = Id.sha256();
         return HexFormat.of().formatHex(md.digest(data));
+    }
+
+    /**
+     * 64 bytes whose fingerprint (modulo {@code polynomial}) has its low 20 bits zero: wherever they lie in a chunk
+     * after its first {@code MIN_SIZE − 64} bytes, the chunk may end after them. Found by trying 56 random bytes
+     * followed by a counter (about a million tries), with plain polynomial reduction, not the chunker's tables.
+     */
+    static byte[] cutWindow(Polynomial polynomial) {
+        return CUT_WINDOWS.computeIfAbsent(polynomial, TestData::searchCutWindow).clone();
+    }
+
+    private static final Map<Polynomial, byte[]> CUT_WINDOWS = new ConcurrentHashMap<>();
+
+    private static byte[] searchCutWindow(Polynomial polynomial) {
+        long p = polynomial.value();
+        byte[] window = random(64, Chunker.WINDOW_SIZE);
+        long prefix = 0;
+        for (int i = 0; i < window.length - Long.BYTES; i++) {
+            prefix = Polynomial.mod(prefix << 8 | (window[i] & 0xFF), p);
+        }
+        for (long counter = 0; ; counter++) {
+            long h = prefix;
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                h = Polynomial.mod(h << 8 | (counter >>> shift & 0xFF), p);
+            }
+            if ((h & Chunker.SPLIT_MASK) == 0) {
+                for (int i = 0; i < Long.BYTES; i++) {
+                    window[window.length - Long.BYTES + i] = (byte) (counter >>> (56 - 8 * i));
+                }
+                return window;
+            }
+        }
     }
 
     /** An input stream that returns at most a random number of bytes per read, to shake the chunker's buffering. */
