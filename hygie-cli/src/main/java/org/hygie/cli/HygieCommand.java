@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.hygie.backend.sftp.HostKeyException;
 import org.hygie.backend.sftp.LoginRefusedException;
+import org.hygie.repository.backend.MissingCredentialsException;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.lock.LockedException;
 import picocli.CommandLine;
@@ -148,6 +149,12 @@ public final class HygieCommand {
         if (login != null) {
             t.warn("hygie: " + msg.get("error.login-refused", login.user(), login.location()));
             t.warn("  (" + login.getMessage() + ")");
+            return ExitCode.ACCESS_REFUSED;
+        }
+        MissingCredentialsException noCredentials = cause(ex, MissingCredentialsException.class);
+        if (noCredentials != null) {
+            t.warn("hygie: " + msg.get("error.no-credentials", noCredentials.location()));
+            t.warn("  (" + noCredentials.getMessage() + ")");
             return ExitCode.ACCESS_REFUSED;
         }
         AccessDeniedException denied = cause(ex, AccessDeniedException.class);

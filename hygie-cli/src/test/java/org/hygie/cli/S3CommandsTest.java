@@ -2,7 +2,6 @@ package org.hygie.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -162,8 +161,19 @@ class S3CommandsTest {
 
         Map<String, String> none = new HashMap<>(Map.of("HYGIE_PASSWORD", PASSWORD, "HOME", tmp.toString()));
         CliRunner.Run n = hygie(none, "--lang", "en", "snapshots", "--repo", repo);
-        assertNotEquals(0, n.exit());
+        assertEquals(ExitCode.ACCESS_REFUSED, n.exit(), n.err());
+        assertTrue(n.err().contains("no credentials to access " + repo), n.err());
         assertTrue(n.err().contains("AWS_ACCESS_KEY_ID"), n.err());
+        assertFalse(n.err().contains("disk is plugged"), n.err());
+        CliRunner.Run nfr = hygie(none, "snapshots", "--repo", repo);
+        assertEquals(ExitCode.ACCESS_REFUSED, nfr.exit(), nfr.err());
+        assertTrue(nfr.err().contains("aucun identifiant pour accéder à " + repo), nfr.err());
+
+        Map<String, String> half = new HashMap<>(none);
+        half.put("AWS_ACCESS_KEY_ID", env().get("AWS_ACCESS_KEY_ID"));
+        CliRunner.Run h = hygie(half, "--lang", "en", "snapshots", "--repo", repo);
+        assertEquals(ExitCode.ACCESS_REFUSED, h.exit(), h.err());
+        assertTrue(h.err().contains("AWS_SECRET_ACCESS_KEY is not"), h.err());
 
         CliRunner.Run empty = hygie(env(), "--lang", "en", "snapshots", "--repo", repo);
         assertEquals(ExitCode.of(org.hygie.repository.error.Problem.NO_REPOSITORY), empty.exit(), empty.err());

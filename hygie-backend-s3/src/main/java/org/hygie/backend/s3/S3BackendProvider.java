@@ -6,6 +6,7 @@ import java.util.Set;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.BackendProvider;
 import org.hygie.repository.backend.BackendSecrets;
+import org.hygie.repository.backend.MissingCredentialsException;
 
 /**
  * Serves {@code s3:} locations; registered for {@link java.util.ServiceLoader} in
@@ -42,6 +43,8 @@ public final class S3BackendProvider implements BackendProvider {
         try {
             S3Location.parse(location);
             settings = S3Settings.from(options, S3Credentials.environment(env, secrets));
+        } catch (S3Credentials.MissingException e) {
+            throw new MissingCredentialsException(location, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -34,15 +34,15 @@ public final class S3Credentials {
     }
 
     /**
-     * The credentials that {@code env} gives; an {@link IllegalArgumentException} that says what to set when it
-     * gives none.
+     * The credentials that {@code env} gives; a {@link MissingException} that says what to set when it gives none
+     * that can be used.
      */
     public static AwsCredentialsProvider fromEnvironment(Map<String, String> env) {
         String id = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
         String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
         if (id != null || secret != null) {
             if (id == null || secret == null) {
-                throw new IllegalArgumentException((id == null ? "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID"
+                throw new MissingException((id == null ? "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID"
                         : "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY") + " is not: S3 needs both");
             }
             String token = blankToNull(env.get("AWS_SESSION_TOKEN"));
@@ -53,7 +53,7 @@ public final class S3Credentials {
         String profile = blankToNull(env.get("AWS_PROFILE"));
         Path file = credentialsFile(env);
         if (file == null || !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+            throw new MissingException("no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
                     + "(and AWS_SESSION_TOKEN for temporary ones), or AWS_PROFILE with a profile in "
                     + (file == null ? "~/.aws/credentials" : file));
         }
@@ -65,7 +65,7 @@ public final class S3Credentials {
                     .profileName(name).build();
             provider.resolveCredentials();
         } catch (SdkException | IllegalStateException e) {
-            throw new IllegalArgumentException("no usable S3 credentials in profile '" + name + "' of " + file
+            throw new MissingException("no usable S3 credentials in profile '" + name + "' of " + file
                     + ": " + e.getMessage(), e);
         }
         return provider;
@@ -105,6 +105,19 @@ public final class S3Credentials {
             home = System.getProperty("user.home");
         }
         return home == null ? null : Path.of(home, ".aws", "credentials");
+    }
+
+    /** No credentials that can be used: what to set, in English, without any secret's value. */
+    public static final class MissingException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        MissingException(String message) {
+            super(message);
+        }
+
+        MissingException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static String blankToNull(String s) {
