@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import org.hygie.repository.backend.Locations;
 import org.junit.jupiter.api.Test;
 
 class RestLocationTest {
@@ -32,6 +33,15 @@ class RestLocationTest {
         assertFalse(auth.toString().contains("secret"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RestLocation.parse("rest:https://dr:secret@/x y"));
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    }
+
+    /** A program opening a malformed address gets the mistake at once, not six retries and an I/O error. */
+    @Test
+    void openingAMalformedAddressIsAMistakeNotAStorageOutOfReach() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Locations.open("rest:http://dr:secret@127.0.0.1:99999/x"));
+        assertTrue(e.getMessage().contains("port 99999 out of range"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 

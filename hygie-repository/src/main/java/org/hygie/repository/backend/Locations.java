@@ -29,7 +29,8 @@ public final class Locations {
     /**
      * Opens {@code location} with backend {@code options} and credentials handed in by a program
      * ({@link BackendSecrets}, which win over the process environment). Options that would carry a secret are
-     * refused ({@link BackendSecrets#isSecretOption}); a folder takes no credentials.
+     * refused ({@link BackendSecrets#isSecretOption}); a folder takes no credentials. A malformed address is an
+     * {@link IllegalArgumentException} (as {@link #checkLocation}), a storage out of reach a {@link RepositoryException}.
      */
     public static Backend open(String location, Map<String, String> options, BackendSecrets secrets) {
         if (location == null || location.isBlank()) {
@@ -46,6 +47,7 @@ public final class Locations {
         }
         for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
             if (p.scheme().equals(scheme)) {
+                p.checkLocation(location); // a malformed address is a mistake to correct, not a storage out of reach
                 try {
                     return new RetryingBackend(p.open(location, options, secrets), RetryingBackend.Policy.DEFAULT);
                 } catch (IOException e) {
