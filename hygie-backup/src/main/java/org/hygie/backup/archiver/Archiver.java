@@ -9,13 +9,12 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hygie.backup.fs.NodeReader;
@@ -43,8 +42,12 @@ import org.hygie.repository.write.WriterStats;
  * the parent snapshot) are not read again. Data, then index, then the snapshot: a crash leaves a valid repository.
  */
 public final class Archiver {
-    /** File tasks queued ahead of the readers, to bound memory on huge folders. */
-    private static final int MAX_QUEUED_FILES = 512;
+    /**
+     * File tasks queued ahead of the readers, to bound memory on huge folders; also how far ahead the readers see
+     * the largest files ({@link ReaderPool}).
+     */
+    private static final int MAX_QUEUED_FILES = 4096;
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
 
     private final Repository repo;
     private final RepositoryWriter writer;
@@ -58,7 +61,7 @@ public final class Archiver {
     private final List<BackupSummary.Warning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Semaphore queued = new Semaphore(MAX_QUEUED_FILES);
     private final AtomicBoolean failed = new AtomicBoolean();
-    private ExecutorService readers;
+    private ReaderPool readers;
 
     public Archiver(Repository repo, RepositoryWriter writer, BackupOptions options, BackupListener listener) {
         this.repo = repo;
@@ -104,11 +107,7 @@ public final class Archiver {
         }
         Scanner scanner = new Scanner(targets, excluder, listener);
         scanner.start();
-        readers = Executors.newFixedThreadPool(options.readers(), r -> {
-            Thread th = new Thread(r, "hygie-backup-read");
-            th.setDaemon(true);
-            return th;
-        });
+        readers = new ReaderPool(options.readers());
         Id rootTree;
         try {
             rootTree = saveChildren(root, parentRoot).join();
@@ -220,7 +219,10 @@ public final class Archiver {
     private CompletableFuture<Node> saveDir(Path dir, Node node, Tree parentTree) {
         List<CompletableFuture<Node>> children = new ArrayList<>();
         boolean cache = excluder.isCache(dir);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+            List<Path> entries = new ArrayList<>();
+            listing.forEach(entries::add);
+            entries.sort(BY_NAME); // restic's order; the listing's own order depends on the file system
             for (Path p : entries) {
                 if (failed.get()) {
                     break;
@@ -264,7 +266,7 @@ public final class Archiver {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("backup interrupted", e);
         }
-        return CompletableFuture.supplyAsync(() -> {
+        return readers.read(node.size(), () -> {
             try {
                 if (failed.get()) {
                     return null;
@@ -287,7 +289,7 @@ public final class Archiver {
             } finally {
                 queued.release();
             }
-        }, readers);
+        });
     }
 
     /** restic's rule: a file is re-read when its size, mtime, ctime or inode differ, or a blob is unknown. */
