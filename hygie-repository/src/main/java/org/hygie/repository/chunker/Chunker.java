@@ -142,9 +142,9 @@ public final class Chunker {
     /**
      * The first position {@code p} in {@code [from, to)} where the fingerprint of the window {@code buf[p - 63, p]}
      * has its low 20 bits zero, or -1. Needs {@code from >= 64}. The fingerprint of a window depends on its 64 bytes
-     * only, so the range is cut in two halves hashed side by side, which the processor runs in parallel: each hash
-     * step waits for the previous one (a table lookup indexed by its result), two independent ones do not wait for
-     * each other.
+     * only, so the range is taken {@code 2·LANE} bytes at a time, whose two halves are hashed side by side, which the
+     * processor runs in parallel: each hash step waits for the previous one (a table lookup indexed by its result),
+     * two independent chains do not wait for each other. What is left at the end is hashed in one chain.
      */
     private int cutIn(byte[] buf, int from, int to) {
         while (to - from >= 2 * LANE) {
