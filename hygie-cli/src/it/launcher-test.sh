@@ -3,6 +3,7 @@
 # phase; `-DskipTests` skips it):
 #   launcher-test.sh ROOT
 # - it starts, answers --version, and a command's --json output on a folder is clean JSON;
+# - it runs where the temporary folder cannot hold zstd-jni's native library (the jar alone says so in a sentence);
 # - on a REST store (`rclone serve restic`, from the OS packages as in .ci/run): a first command that fails leaves no
 #   class archive and keeps its exit code; the first `snapshots --json` that succeeds leaves the archive of its kind
 #   and its standard output is still clean JSON; the next one starts with that archive mapped (-Xshare:on makes the
@@ -30,6 +31,25 @@ unset HYGIE_REPOSITORY HYGIE_PASSWORD HYGIE_PASSWORD_FILE HYGIE_JAVA_OPTS HYGIE_
 "$hygie" backup --repo "$tmp/disk" --password-file "$tmp/pw" "$tmp/src" >/dev/null
 "$hygie" snapshots --repo "$tmp/disk" --password-file "$tmp/pw" --json > "$tmp/out.json"
 python3 -c 'import json, sys; assert len(json.load(open(sys.argv[1]))) == 1' "$tmp/out.json" || fail "folder JSON"
+
+# a temporary folder where nothing can be created (as unusable to zstd-jni as one mounted noexec): the launcher gives
+# zstd-jni its own copy of the native library, taken out of the jar beside it, so commands still run; the jar run
+# without the launcher says in one sentence what could not be loaded, without a stack trace, exit 1
+case "$(uname -s)/$(uname -m)" in
+  Linux/x86_64|Linux/aarch64)
+    HYGIE_JAVA_OPTS="-XX:+UseSerialGC -Djava.io.tmpdir=$tmp/no-such-dir" \
+      "$hygie" check --repo "$tmp/disk" --password-file "$tmp/pw" --read-data >/dev/null 2>"$tmp/check.err" \
+      || fail "with an unusable temporary folder, through the launcher: $(cat "$tmp/check.err")"
+    [ -x "$target/native/libzstd-jni.so" ] || fail "no native library beside the jar"
+    rc=0
+    java -Djava.io.tmpdir="$tmp/no-such-dir" -jar "$target/hygie.jar" --lang en snapshots --repo "$tmp/disk" \
+      --password-file "$tmp/pw" >/dev/null 2>"$tmp/direct.err" || rc=$?
+    [ "$rc" = 1 ] || fail "the jar alone with an unusable temporary folder: exit $rc, not 1"
+    grep -q '^hygie: a part of the program could not be loaded' "$tmp/direct.err" \
+      || fail "the jar alone with an unusable temporary folder said: $(head -c 400 "$tmp/direct.err")"
+    if grep -q $'^\tat ' "$tmp/direct.err"; then fail "a stack trace: $(head -c 400 "$tmp/direct.err")"; fi
+    ;;
+esac
 
 # a REST store
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

@@ -66,7 +66,16 @@ public final class HygieCommand {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new UsageErrors(root));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (LinkageError e) {
+            // picocli hands on errors as they are: here, a part of the program that could not be loaded, such as
+            // the compression library's native code copied to a temporary folder mounted noexec
+            terminal.clearProgress();
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            terminal.warn("hygie: " + root.messages().get("error.program-part", why));
+            return ExitCode.FAILED;
+        }
     }
 
     /** The verb class named by the first word of {@code args} that is not an option, or null (none, or unknown). */
