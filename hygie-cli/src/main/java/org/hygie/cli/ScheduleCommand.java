@@ -20,6 +20,9 @@ import picocli.CommandLine.ParentCommand;
         description = "Programme le passage nocturne (systemd, Planificateur de tâches, launchd) / installs the "
                 + "native nightly schedule.")
 final class ScheduleCommand implements Callable<Integer> {
+    /** The system property by which zstd-jni loads its native library from a given file (set by the launcher). */
+    static final String ZSTD_NATIVE_PATH = "ZstdNativePath";
+
     @ParentCommand
     HygieCommand root;
 
@@ -72,12 +75,20 @@ final class ScheduleCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** How to start this same program again: java with this jar (or these classes) and Main. */
+    /**
+     * How to start this same program again: java with this jar (or these classes) and Main, and the compression
+     * library's native code from where the launcher put it ({@code ZstdNativePath}), so that the night runs on a
+     * computer whose temporary folder is mounted noexec as this command did.
+     */
     static List<String> self() {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString());
         List<String> argv = new ArrayList<>();
         argv.add(java);
+        String zstd = System.getProperty(ZSTD_NATIVE_PATH);
+        if (zstd != null && !zstd.isBlank()) {
+            argv.add("-D" + ZSTD_NATIVE_PATH + "=" + zstd);
+        }
         String where = HygieCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath();
         if (where.endsWith(".jar")) {
             argv.add("-jar");

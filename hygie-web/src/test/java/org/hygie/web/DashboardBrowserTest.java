@@ -46,6 +46,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -115,6 +116,25 @@ class DashboardBrowserTest {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
         waitFor(60).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /**
+     * Finds what {@code locator} names on the page as it is now, clicks it and waits for the next page; found again
+     * when the page replaced itself between the finding and the click (a page that reloads itself: Chromium then
+     * says the node "does not belong to the document").
+     */
+    private void clickAndLoad(By locator) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                clickAndLoad(browser.findElement(locator));
+                return;
+            } catch (WebDriverException e) { // a stale element is one too
+                if (attempt == 3 || !(e instanceof StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document"))) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits through page reloads: the audit page reloads itself while an audit runs, so an element may go stale. */
@@ -472,7 +492,7 @@ class DashboardBrowserTest {
     @Order(14)
     void signOutEndsTheSession() {
         browser.get(url("/"));
-        clickAndLoad(browser.findElement(By.cssSelector("form[action='/logout'] button")));
+        clickAndLoad(By.cssSelector("form[action='/logout'] button"));
         waitFor(30).until(ExpectedConditions.urlToBe(url("/login")));
         assertEquals(url("/login"), browser.getCurrentUrl());
         browser.get(url("/backups"));
