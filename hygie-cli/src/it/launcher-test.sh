@@ -3,7 +3,8 @@
 # phase; `-DskipTests` skips it):
 #   launcher-test.sh ROOT
 # - it starts, answers --version, and a command's --json output on a folder is clean JSON;
-# - it runs where the temporary folder cannot hold zstd-jni's native library (the jar alone says so in a sentence);
+# - it runs where the temporary folder cannot hold the native code of zstd-jni and sqlite-jdbc (the jar alone says so in
+#   a sentence);
 # - on a REST store (`rclone serve restic`, from the OS packages as in .ci/run): a first command that fails leaves no
 #   class archive and keeps its exit code; the first `snapshots --json` that succeeds leaves the archive of its kind
 #   and its standard output is still clean JSON; the next one starts with that archive mapped (-Xshare:on makes the
@@ -32,15 +33,26 @@ unset HYGIE_REPOSITORY HYGIE_PASSWORD HYGIE_PASSWORD_FILE HYGIE_JAVA_OPTS HYGIE_
 "$hygie" snapshots --repo "$tmp/disk" --password-file "$tmp/pw" --json > "$tmp/out.json"
 python3 -c 'import json, sys; assert len(json.load(open(sys.argv[1]))) == 1' "$tmp/out.json" || fail "folder JSON"
 
-# a temporary folder where nothing can be created (as unusable to zstd-jni as one mounted noexec): the launcher gives
-# zstd-jni its own copy of the native library, taken out of the jar beside it, so commands still run; the jar run
-# without the launcher says in one sentence what could not be loaded, without a stack trace, exit 1
+# a temporary folder where nothing can be created (as unusable to zstd-jni and sqlite-jdbc as one mounted noexec): the
+# launcher gives them their native code, taken out of the jar beside it, so commands still run; the jar run without the
+# launcher says in one sentence what could not be loaded, without a stack trace, exit 1
 case "$(uname -s)/$(uname -m)" in
   Linux/x86_64|Linux/aarch64)
     HYGIE_JAVA_OPTS="-XX:+UseSerialGC -Djava.io.tmpdir=$tmp/no-such-dir" \
       "$hygie" check --repo "$tmp/disk" --password-file "$tmp/pw" --read-data >/dev/null 2>"$tmp/check.err" \
       || fail "with an unusable temporary folder, through the launcher: $(cat "$tmp/check.err")"
     [ -x "$target/native/libzstd-jni.so" ] || fail "no native library beside the jar"
+    # the journal's database (sqlite-jdbc, native code too), through `hygie status` on a practice of one folder
+    printf '%s\n' "practice: Cabinet du test" "sources:" "  - path: $tmp/src" "media:" "  - name: disque" \
+      "    repo: $tmp/disk" 'schedule: "02:30"' "password-file: $tmp/pw" > "$tmp/hygie.yaml"
+    rc=0
+    HYGIE_JAVA_OPTS="-XX:+UseSerialGC -Djava.io.tmpdir=$tmp/no-such-dir" \
+      "$hygie" status --config "$tmp/hygie.yaml" --json > "$tmp/status.json" 2>"$tmp/status.err" || rc=$?
+    { [ "$rc" = 0 ] || [ "$rc" = 3 ]; } \
+      || fail "status with an unusable temporary folder: exit $rc: $(head -c 400 "$tmp/status.err")"
+    python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["practice"] == "Cabinet du test"' \
+      "$tmp/status.json" || fail "status JSON: $(head -c 300 "$tmp/status.json")"
+    [ -s "$tmp/journal.db" ] || fail "no journal beside the configuration"
     rc=0
     java -Djava.io.tmpdir="$tmp/no-such-dir" -jar "$target/hygie.jar" --lang en snapshots --repo "$tmp/disk" \
       --password-file "$tmp/pw" >/dev/null 2>"$tmp/direct.err" || rc=$?

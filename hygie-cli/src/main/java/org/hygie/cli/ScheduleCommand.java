@@ -20,8 +20,12 @@ import picocli.CommandLine.ParentCommand;
         description = "Programme le passage nocturne (systemd, Planificateur de tâches, launchd) / installs the "
                 + "native nightly schedule.")
 final class ScheduleCommand implements Callable<Integer> {
-    /** The system property by which zstd-jni loads its native library from a given file (set by the launcher). */
-    static final String ZSTD_NATIVE_PATH = "ZstdNativePath";
+    /**
+     * The system properties by which zstd-jni and sqlite-jdbc load their native code from where the launcher put it,
+     * instead of copying it into the temporary folder at each start.
+     */
+    static final List<String> NATIVE_LIBRARY_PROPERTIES = List.of("ZstdNativePath", "org.sqlite.lib.path",
+            "org.sqlite.lib.name");
 
     @ParentCommand
     HygieCommand root;
@@ -76,18 +80,20 @@ final class ScheduleCommand implements Callable<Integer> {
     }
 
     /**
-     * How to start this same program again: java with this jar (or these classes) and Main, and the compression
-     * library's native code from where the launcher put it ({@code ZstdNativePath}), so that the night runs on a
-     * computer whose temporary folder is mounted noexec as this command did.
+     * How to start this same program again: java with this jar (or these classes) and Main, and the native libraries
+     * from where the launcher put them ({@link #NATIVE_LIBRARY_PROPERTIES}), so that the night runs on a computer
+     * whose temporary folder is mounted noexec as this command did.
      */
     static List<String> self() {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString());
         List<String> argv = new ArrayList<>();
         argv.add(java);
-        String zstd = System.getProperty(ZSTD_NATIVE_PATH);
-        if (zstd != null && !zstd.isBlank()) {
-            argv.add("-D" + ZSTD_NATIVE_PATH + "=" + zstd);
+        for (String name : NATIVE_LIBRARY_PROPERTIES) {
+            String value = System.getProperty(name);
+            if (value != null && !value.isBlank()) {
+                argv.add("-D" + name + "=" + value);
+            }
         }
         String where = HygieCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath();
         if (where.endsWith(".jar")) {
