@@ -135,6 +135,15 @@ public final class HygieCommand {
         return ex;
     }
 
+    /** Access refused: the sentence, then the technical detail (English) when there is one; exit 13. */
+    private static int refused(Terminal t, String sentence, String detail) {
+        t.warn("hygie: " + sentence);
+        if (detail != null) {
+            t.warn("  (" + detail + ")");
+        }
+        return ExitCode.ACCESS_REFUSED;
+    }
+
     private static int handle(Exception thrown, HygieCommand root) {
         Exception ex = lockedFirst(thrown);
         Messages msg = root.messages();
@@ -150,29 +159,20 @@ public final class HygieCommand {
         HostKeyException hostKey = cause(ex, HostKeyException.class);
         if (hostKey != null) {
             String key = "error.host-key." + hostKey.reason().name().toLowerCase(Locale.ROOT);
-            t.warn("hygie: " + msg.get(key, hostKey.host(), hostKey.presented(), hostKey.knownHosts(),
-                    String.valueOf(hostKey.recorded()), hostKey.recordCommand()));
-            return ExitCode.ACCESS_REFUSED;
+            return refused(t, msg.get(key, hostKey.host(), hostKey.presented(), hostKey.knownHosts(),
+                    String.valueOf(hostKey.recorded()), hostKey.recordCommand()), null);
         }
         LoginRefusedException login = cause(ex, LoginRefusedException.class);
         if (login != null) {
-            t.warn("hygie: " + msg.get("error.login-refused", login.user(), login.location()));
-            t.warn("  (" + login.getMessage() + ")");
-            return ExitCode.ACCESS_REFUSED;
+            return refused(t, msg.get("error.login-refused", login.user(), login.location()), login.getMessage());
         }
         MissingCredentialsException noCredentials = cause(ex, MissingCredentialsException.class);
         if (noCredentials != null) {
-            t.warn("hygie: " + msg.get("error.no-credentials", noCredentials.location()));
-            t.warn("  (" + noCredentials.getMessage() + ")");
-            return ExitCode.ACCESS_REFUSED;
+            return refused(t, msg.get("error.no-credentials", noCredentials.location()), noCredentials.getMessage());
         }
         AccessDeniedException denied = cause(ex, AccessDeniedException.class);
         if (denied != null) {
-            t.warn("hygie: " + msg.get("error.access-denied", denied.getFile()));
-            if (denied.getReason() != null) {
-                t.warn("  (" + denied.getReason() + ")");
-            }
-            return ExitCode.ACCESS_REFUSED;
+            return refused(t, msg.get("error.access-denied", denied.getFile()), denied.getReason());
         }
         if (ex instanceof RepositoryException r) {
             String key = "error." + r.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
