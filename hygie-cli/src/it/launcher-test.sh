@@ -54,6 +54,11 @@ case "$(uname -s)/$(uname -m)" in
       "$tmp/status.json" || fail "status JSON: $(head -c 300 "$tmp/status.json")"
     [ -s "$tmp/journal.db" ] || fail "no journal beside the configuration"
     rc=0
+    java -Djava.io.tmpdir="$tmp/no-such-dir" -DZstdNativePath="$target/native/libzstd-jni.so" -jar "$target/hygie.jar" \
+      --lang en status --config "$tmp/hygie.yaml" >/dev/null 2>"$tmp/direct-status.err" || rc=$?
+    [ "$rc" = 1 ] && grep -q '^hygie: a part of the program could not be loaded' "$tmp/direct-status.err" \
+      || fail "status from the jar alone, SQLite's native code missing: exit $rc: $(head -c 400 "$tmp/direct-status.err")"
+    rc=0
     java -Djava.io.tmpdir="$tmp/no-such-dir" -jar "$target/hygie.jar" --lang en snapshots --repo "$tmp/disk" \
       --password-file "$tmp/pw" >/dev/null 2>"$tmp/direct.err" || rc=$?
     [ "$rc" = 1 ] || fail "the jar alone with an unusable temporary folder: exit $rc, not 1"

@@ -122,7 +122,8 @@ final class PracticeText {
             return new UserError(ExitCode.LOCKED, "practice.busy", b.holder());
         }
         if (e instanceof JournalException j) {
-            return new UserError(ExitCode.FAILED, "practice.journal", j.getMessage());
+            return new UserError(ExitCode.FAILED, j.nativeCodeMissing() ? "error.program-part" : "practice.journal",
+                    j.getMessage());
         }
         if (e instanceof ConfigException c) {
             return new UserError(ExitCode.USAGE, "practice.config-invalid", String.join("\n  ",

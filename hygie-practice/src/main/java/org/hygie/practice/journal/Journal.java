@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.NativeLibraryNotFoundException;
 
 /**
  * The practice's journal: every step of every duty, drill and set-up, in a SQLite file readable only by its
@@ -66,10 +67,25 @@ public final class Journal implements AutoCloseable {
             }
             return new Journal(c, clock, file);
         } catch (SQLException e) {
+            Throwable missing = nativeCodeFailure(e);
+            if (missing != null) {
+                throw new JournalException("SQLite's native code could not be loaded: " + missing.getMessage(), e,
+                        true);
+            }
             throw new JournalException("cannot open the journal " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new JournalException("cannot create the journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** sqlite-jdbc's own "no native library" failure, or the JVM's, among the causes of {@code e}; else null. */
+    static Throwable nativeCodeFailure(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof NativeLibraryNotFoundException || c instanceof LinkageError) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static void createPrivate(Path dir, Path file) throws IOException {
