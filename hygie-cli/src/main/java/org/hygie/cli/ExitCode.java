@@ -19,7 +19,9 @@ public final class ExitCode {
     public static final int WRONG_PASSWORD = 12;
     /**
      * The server refused us and retrying will not help: its SSH host key is not on record (unknown, changed,
-     * revoked), or it refused the login. A person must check the fingerprint, the user, the key or the password.
+     * revoked), or it refused the login, or the credentials, or (forget, prune) it is append-only and refuses every
+     * deletion, as it was set up to. A person must check the fingerprint, the user, the key or the password, or
+     * forget on the server itself.
      */
     public static final int ACCESS_REFUSED = 13;
     public static final int INTERRUPTED = 130;
@@ -32,6 +34,7 @@ public final class ExitCode {
             case NO_REPOSITORY -> NO_REPOSITORY;
             case LOCKED -> LOCKED;
             case WRONG_PASSWORD -> WRONG_PASSWORD;
+            case APPEND_ONLY -> ACCESS_REFUSED;
             default -> FAILED;
         };
     }

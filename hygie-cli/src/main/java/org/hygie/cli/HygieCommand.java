@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
                 "2:arguments invalides / invalid arguments", "3:terminé avec avertissements / done with warnings",
                 "10:pas de dépôt / no repository", "11:dépôt verrouillé / repository locked",
                 "12:mauvais mot de passe / wrong password",
-                "13:accès refusé (clé d'hôte SSH, identifiant, droits) / access refused (SSH host key, login, permissions)"})
+                "13:accès refusé (clé d'hôte SSH, identifiant, droits, stockage sans suppression) / access refused (SSH host key,"
+                        + " login, permissions, append-only storage)"})
 public final class HygieCommand {
     /**
      * The verbs, in the order the usage lists them. Not in the annotation: picocli builds the model of every

@@ -160,6 +160,37 @@ class RemoteRepositoryCommandsTest {
         }
     }
 
+    /**
+     * An append-only server (rclone serve restic --append-only) takes backups and copies; forget and prune are
+     * refused before any work with exit 13 (access refused: retrying will not help), in French, and delete nothing.
+     */
+    @Test
+    void anAppendOnlyRestServerTakesBackupsAndCopiesButRefusesForgetAndPrune() throws Exception {
+        try (RcloneServer server = RcloneServer.start(tmp.resolve("rest"), true)) {
+            String repo = server.location("coffre");
+            String first = cycle(null, repo);
+            String local = tmp.resolve("disque").toString();
+            assertEquals(0, hygie(null, local, "init").exit());
+            assertEquals(0, hygie(null, local, "backup", src.toString()).exit());
+            CliRunner.Run copied = hygie(null, repo, "copy", "--from-repo", local, "--from-password-file",
+                    pw.toString());
+            assertEquals(0, copied.exit(), copied.out() + copied.err());
+            for (String[] verb : List.of(new String[] {"forget", "--keep-last", "1"},
+                    new String[] {"forget", "--keep-last", "1", "--prune"}, new String[] {"prune"})) {
+                CliRunner.Run refused = hygie(null, repo, verb);
+                assertEquals(ExitCode.ACCESS_REFUSED, refused.exit(), String.join(" ", verb) + ": " + refused.err());
+                assertTrue(refused.err().contains("n'accepte aucune suppression"), refused.err());
+            }
+            CliRunner.Run snaps = hygie(null, repo, "snapshots", "--json");
+            assertEquals(0, snaps.exit(), snaps.err());
+            JsonNode arr = Json.MAPPER.readTree(snaps.out());
+            assertEquals(2, arr.size(), snaps.out());
+            assertTrue(snaps.out().contains(first), snaps.out());
+            CliRunner.Run check = hygie(null, repo, "check", "--read-data", "--json");
+            assertEquals(0, check.exit(), check.out() + check.err());
+        }
+    }
+
     @Test
     void throughAnAppendOnlyRestServerWithCredentials() throws Exception {
         try (RcloneServer server = RcloneServer.start(tmp.resolve("rest"), true, "cabinet", "mot-de-passe-http")) {
