@@ -230,7 +230,7 @@ public final class Archiver {
                 if (cache && !p.getFileName().toString().equals("CACHEDIR.TAG")) {
                     continue;
                 }
-                if (excluder.excluded(components(p))) {
+                if (excluder.excluded(p)) {
                     continue;
                 }
                 Node n = readNode(p);
@@ -358,13 +358,5 @@ public final class Archiver {
     private void warn(String path, String message) {
         warnings.add(new BackupSummary.Warning(path, message));
         listener.warning(path, message);
-    }
-
-    static List<String> components(Path p) {
-        List<String> out = new ArrayList<>();
-        for (Path c : p) {
-            out.add(c.toString());
-        }
-        return out;
     }
 }

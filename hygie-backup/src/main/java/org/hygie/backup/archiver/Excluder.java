@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.hygie.backup.filter.PathPatterns;
 
@@ -20,9 +21,21 @@ final class Excluder {
         this.caches = excludeCaches;
     }
 
-    /** Whether the path (components from the root) matches an exclude pattern. */
-    boolean excluded(List<String> components) {
-        return !patterns.all() && patterns.matches(components);
+    /**
+     * Whether the path matches an exclude pattern. Without patterns (the usual night) the path is not even split
+     * into its names: this runs for every file, twice (the scan that counts, then the backup).
+     */
+    boolean excluded(Path path) {
+        return !patterns.all() && patterns.matches(components(path));
+    }
+
+    /** The names of an absolute path, from the root. */
+    static List<String> components(Path p) {
+        List<String> out = new ArrayList<>(p.getNameCount());
+        for (Path c : p) {
+            out.add(c.toString());
+        }
+        return out;
     }
 
     /** Whether a folder is a cache by the Cache Directory Tagging convention (restic's --exclude-caches). */

@@ -33,13 +33,13 @@ final class Scanner extends Thread {
                         if (isInterrupted()) {
                             return FileVisitResult.TERMINATE;
                         }
-                        return excluder.excluded(Archiver.components(dir)) ? FileVisitResult.SKIP_SUBTREE
+                        return excluder.excluded(dir) ? FileVisitResult.SKIP_SUBTREE
                                 : FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !excluder.excluded(Archiver.components(file))) {
+                        if (attrs.isRegularFile() && !excluder.excluded(file)) {
                             totals[0]++;
                             totals[1] += attrs.size();
                             if ((totals[0] & 1023) == 0) {
