@@ -53,6 +53,11 @@ case "$(uname -s)/$(uname -m)" in
     python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["practice"] == "Cabinet du test"' \
       "$tmp/status.json" || fail "status JSON: $(head -c 300 "$tmp/status.json")"
     [ -s "$tmp/journal.db" ] || fail "no journal beside the configuration"
+    # the nightly schedule starts this launcher (the night gets a backup's options and the class archives)
+    "$hygie" schedule --print install --config "$tmp/hygie.yaml" > "$tmp/unit" 2>&1 \
+      || fail "schedule --print install: $(head -c 400 "$tmp/unit")"
+    grep -qx "ExecStart=$(cd "$root" && pwd)/hygie run --if-due --config $tmp/hygie.yaml" "$tmp/unit" \
+      || fail "the night does not start the launcher: $(grep ExecStart "$tmp/unit")"
     rc=0
     java -Djava.io.tmpdir="$tmp/no-such-dir" -DZstdNativePath="$target/native/libzstd-jni.so" -jar "$target/hygie.jar" \
       --lang en status --config "$tmp/hygie.yaml" >/dev/null 2>"$tmp/direct-status.err" || rc=$?

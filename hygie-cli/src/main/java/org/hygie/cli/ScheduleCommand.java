@@ -1,6 +1,7 @@
 package org.hygie.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +80,23 @@ final class ScheduleCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The launcher's own path, which it passes to the program ({@code hygie} script). */
+    static final String LAUNCHER_PROPERTY = "hygie.launcher";
+
     /**
-     * How to start this same program again: java with this jar (or these classes) and Main, and the native libraries
-     * from where the launcher put them ({@link #NATIVE_LIBRARY_PROPERTIES}), so that the night runs on a computer
-     * whose temporary folder is mounted noexec as this command did.
+     * How to start this same program again for the night. Through the launcher when this command came through it (on
+     * Linux and macOS): the night then gets the JVM options measured for a backup (collector, heap, compiler
+     * thresholds) and the class archives, as a backup typed by hand does. Otherwise java with this jar (or these
+     * classes) and Main, and the native libraries from where the launcher put them
+     * ({@link #NATIVE_LIBRARY_PROPERTIES}), so that the night runs on a computer whose temporary folder is mounted
+     * noexec as this command did.
      */
     static List<String> self() {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY);
+        if (launcher != null && !launcher.isBlank() && Scheduler.currentOs() != Scheduler.Os.WINDOWS
+                && Files.isExecutable(Path.of(launcher)) && Path.of(launcher).isAbsolute()) {
+            return List.of(launcher);
+        }
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString());
         List<String> argv = new ArrayList<>();

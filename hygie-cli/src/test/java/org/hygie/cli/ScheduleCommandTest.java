@@ -3,10 +3,14 @@ package org.hygie.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScheduleCommandTest {
     private static final Map<String, String> LAUNCHER = Map.of(
@@ -41,6 +45,34 @@ class ScheduleCommandTest {
                     System.setProperty(k, v);
                 }
             });
+        }
+    }
+
+    /**
+     * Started through the launcher, the night is the launcher itself, so it runs with the options and archives a
+     * backup typed by hand gets; a launcher path that is not an absolute path to an executable is not trusted.
+     */
+    @Test
+    void theNightStartsTheLauncherWhenThisCommandCameThroughIt(@TempDir Path tmp) throws Exception {
+        String before = System.getProperty(ScheduleCommand.LAUNCHER_PROPERTY);
+        try {
+            Path launcher = Files.writeString(tmp.resolve("hygie"), "#!/bin/sh\n");
+            Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+            System.setProperty(ScheduleCommand.LAUNCHER_PROPERTY, launcher.toString());
+            assertEquals(List.of(launcher.toString()), ScheduleCommand.self());
+
+            Path text = Files.writeString(tmp.resolve("not-a-program"), "x");
+            for (String wrong : List.of(text.toString(), tmp.resolve("missing").toString(), "hygie", " ")) {
+                System.setProperty(ScheduleCommand.LAUNCHER_PROPERTY, wrong);
+                List<String> argv = ScheduleCommand.self();
+                assertTrue(argv.size() > 2 && (argv.contains("-jar") || argv.contains("-cp")), wrong + ": " + argv);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(ScheduleCommand.LAUNCHER_PROPERTY);
+            } else {
+                System.setProperty(ScheduleCommand.LAUNCHER_PROPERTY, before);
+            }
         }
     }
 }
