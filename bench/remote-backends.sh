@@ -16,7 +16,8 @@
 #     Both check the host key against the same known_hosts file.
 #   - rest: rclone serve restic (package rclone).
 # Timed (`init` is not): the first backup into an empty repository, then a second one with nothing changed
-# (rows named BACKEND-again: the nightly case, where the parent snapshot's trees are read back), under
+# (rows named BACKEND-again: the parent snapshot's trees are read back), and for sftp a third after a day's changes
+# (sftp-day1: practice-data.py mutate --day 1 on a copy of the data, the usual night), under
 # `/usr/bin/time -f '%e %M %U %S'`, JVM start-up included. The servers' own CPU is not in the figures
 # (they run beside, on the same 2 cores).
 #
@@ -148,22 +149,31 @@ bench_sftp() {
   local user; user="$(id -un)"
   local sshcmd; sshcmd="$(sftp_command "$d" "$port")"
   prime_hygie "sftp://$user@127.0.0.1:$port/$d/root/prime"
+  local src="$RUN/sftp-data"
   for i in $(seq "$runs"); do
     local rrepo="$d/root/restic-$i" hrepo="$d/root/hygie-$i"
+    rm -rf "$src"; cp -a "$DATA" "$src"; rm -f "$src/.complete"; sync   # a copy that day 1 changes (not timed)
     "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" init >/dev/null
     "$HYGIE" init --repo "sftp://$user@127.0.0.1:$port/$hrepo" --password-file "$PASSWORD_FILE" >/dev/null
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
-    measure "sftp-restic-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$DATA"
+    measure "sftp-restic-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$src"
     local rs=$SECS rkb=$RSS_KB rcpu=$CPU
     measure "sftp-hygie-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
-      --password-file "$PASSWORD_FILE" "$DATA"
+      --password-file "$PASSWORD_FILE" "$src"
     record sftp "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
     load=$(cut -d' ' -f1 /proc/loadavg)
-    measure "sftp-restic-again-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$DATA"
+    measure "sftp-restic-again-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$src"
     rs=$SECS rkb=$RSS_KB rcpu=$CPU
     measure "sftp-hygie-again-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
-      --password-file "$PASSWORD_FILE" "$DATA"
+      --password-file "$PASSWORD_FILE" "$src"
     record sftp-again "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
+    python3 "$PRACTICE_DATA" mutate "$src" --day 1; sync   # the nightly case: a day's changes (not timed)
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    measure "sftp-restic-day1-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$src"
+    rs=$SECS rkb=$RSS_KB rcpu=$CPU
+    measure "sftp-hygie-day1-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
+      --password-file "$PASSWORD_FILE" "$src"
+    record sftp-day1 "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
     note "sizes: restic $(du -sh "$rrepo" | cut -f1), hygie $(du -sh "$hrepo" | cut -f1)"
     rm -rf "$rrepo" "$hrepo"
   done
