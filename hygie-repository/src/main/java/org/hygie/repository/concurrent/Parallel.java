@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Work spread over a few threads of its own, results in the order asked for. */
@@ -35,8 +34,10 @@ public final class Parallel {
     /**
      * Applies {@code task} to every input, up to {@code threads} at once (in the caller's thread when there is one
      * input or one thread); one result per input, in order. The first failure in input order is thrown as it was
-     * (IOException, RuntimeException, Error); once a task has failed, the tasks not yet started do not run (they
-     * start in input order, so all come after a failure, which is what the caller meets first).
+     * (IOException, RuntimeException, Error); once a task has failed, the tasks after it in input order that have
+     * not started do not run. Those before it still do: a pool thread may take an earlier input and be descheduled
+     * before it starts, while another thread runs a later one that fails; the earlier one's failure, if any, is then
+     * still the one thrown.
      */
     public static <I, T> List<T> map(List<I> inputs, int threads, String name, Task<I, T> task) throws IOException {
         List<T> out = new ArrayList<>(inputs.size());
@@ -47,18 +48,20 @@ public final class Parallel {
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), daemons(name));
-        AtomicBoolean failed = new AtomicBoolean();
+        AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
         try {
             List<Future<T>> futures = new ArrayList<>(inputs.size());
-            for (I in : inputs) {
+            for (int i = 0; i < inputs.size(); i++) {
+                final int index = i;
+                final I in = inputs.get(i);
                 futures.add(pool.submit(() -> {
-                    if (failed.get()) {
+                    if (firstFailed.get() < index) {
                         return null; // never read: an earlier task failed, and that failure is thrown first
                     }
                     try {
                         return task.run(in);
                     } catch (IOException | RuntimeException | Error e) {
-                        failed.set(true);
+                        firstFailed.accumulateAndGet(index, Math::min);
                         throw e;
                     }
                 }));

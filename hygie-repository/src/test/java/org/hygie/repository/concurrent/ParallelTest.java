@@ -40,6 +40,27 @@ class ParallelTest {
         assertEquals("bug 1", r.getMessage());
     }
 
+    /**
+     * A pool thread may take input 3 and be descheduled before starting it while another runs input 5, which fails:
+     * 3 must still run, and its failure be the one thrown. (It was skipped once in CI: "failed on 5".)
+     */
+    @Test
+    void aTaskBeforeTheFirstFailureStillRunsWhateverTheScheduling() {
+        for (int round = 0; round < 300; round++) {
+            java.util.Set<Integer> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            IOException e = assertThrows(IOException.class, () -> Parallel.map(List.of(1, 2, 3, 4, 5, 6), 4, "test",
+                    i -> {
+                        ran.add(i);
+                        if (i == 3 || i == 5) {
+                            throw new IOException("failed on " + i);
+                        }
+                        return i;
+                    }));
+            assertEquals("failed on 3", e.getMessage(), "round " + round);
+            assertTrue(ran.containsAll(List.of(1, 2, 3)), "round " + round + ": " + ran);
+        }
+    }
+
     @Test
     void afterAFailureTheTasksNotYetStartedDoNotRun() {
         java.util.Set<Integer> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
