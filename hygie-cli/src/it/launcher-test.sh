@@ -53,6 +53,11 @@ case "$(uname -s)/$(uname -m)" in
     python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["practice"] == "Cabinet du test"' \
       "$tmp/status.json" || fail "status JSON: $(head -c 300 "$tmp/status.json")"
     [ -s "$tmp/journal.db" ] || fail "no journal beside the configuration"
+    # the nightly duty through the launcher: it runs, and leaves the class archive of its own for the next nights
+    rc=0
+    "$hygie" run --config "$tmp/hygie.yaml" > "$tmp/run.out" 2>&1 || rc=$?
+    { [ "$rc" = 0 ] || [ "$rc" = 3 ]; } || fail "run: exit $rc: $(tail -c 400 "$tmp/run.out")"
+    [ -s "$target/hygie-run.jsa" ] || fail "no class archive after the first run"
     # the nightly schedule starts this launcher (the night gets a backup's options and the class archives)
     "$hygie" schedule --print install --config "$tmp/hygie.yaml" > "$tmp/unit" 2>&1 \
       || fail "schedule --print install: $(head -c 400 "$tmp/unit")"
