@@ -150,30 +150,25 @@ bench_sftp() {
   local sshcmd; sshcmd="$(sftp_command "$d" "$port")"
   prime_hygie "sftp://$user@127.0.0.1:$port/$d/root/prime"
   local src="$RUN/sftp-data"
+  # sftp_pair ROW TAG: restic's backup of $src then Hygie's (run $i, repositories $rrepo, $hrepo), recorded as ROW
+  sftp_pair() {
+    local load rs rkb rcpu
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    measure "sftp-restic$2-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$src"
+    rs=$SECS rkb=$RSS_KB rcpu=$CPU
+    measure "sftp-hygie$2-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
+      --password-file "$PASSWORD_FILE" "$src"
+    record "$1" "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
+  }
   for i in $(seq "$runs"); do
     local rrepo="$d/root/restic-$i" hrepo="$d/root/hygie-$i"
     rm -rf "$src"; cp -a "$DATA" "$src"; rm -f "$src/.complete"; sync   # a copy that day 1 changes (not timed)
     "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" init >/dev/null
     "$HYGIE" init --repo "sftp://$user@127.0.0.1:$port/$hrepo" --password-file "$PASSWORD_FILE" >/dev/null
-    local load; load=$(cut -d' ' -f1 /proc/loadavg)
-    measure "sftp-restic-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$src"
-    local rs=$SECS rkb=$RSS_KB rcpu=$CPU
-    measure "sftp-hygie-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
-      --password-file "$PASSWORD_FILE" "$src"
-    record sftp "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
-    load=$(cut -d' ' -f1 /proc/loadavg)
-    measure "sftp-restic-again-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$src"
-    rs=$SECS rkb=$RSS_KB rcpu=$CPU
-    measure "sftp-hygie-again-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
-      --password-file "$PASSWORD_FILE" "$src"
-    record sftp-again "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
+    sftp_pair sftp ""
+    sftp_pair sftp-again -again
     python3 "$PRACTICE_DATA" mutate "$src" --day 1; sync   # the nightly case: a day's changes (not timed)
-    load=$(cut -d' ' -f1 /proc/loadavg)
-    measure "sftp-restic-day1-$i" "$RESTIC" -r "sftp:$user@127.0.0.1:$rrepo" -o sftp.command="$sshcmd" backup "$src"
-    rs=$SECS rkb=$RSS_KB rcpu=$CPU
-    measure "sftp-hygie-day1-$i" "$HYGIE" backup --repo "sftp://$user@127.0.0.1:$port/$hrepo" \
-      --password-file "$PASSWORD_FILE" "$src"
-    record sftp-day1 "$rs" "$rkb" "$rcpu" "$SECS" "$RSS_KB" "$CPU" "$load"
+    sftp_pair sftp-day1 -day1
     note "sizes: restic $(du -sh "$rrepo" | cut -f1), hygie $(du -sh "$hrepo" | cut -f1)"
     rm -rf "$rrepo" "$hrepo"
   done
@@ -217,6 +212,7 @@ case "$which" in
   all) bench_local; bench_sftp; bench_rest ;;
 esac
 
-printf '\nbackup of %s MiB (scale %s), loopback: first backup into an empty repository, then again with nothing changed (-again)\n' "$((data_bytes / 1048576))" "$scale"
+printf '\nbackup of %s MiB (scale %s), loopback: first backup into an empty repository, then again with nothing changed\n%s\n' \
+  "$((data_bytes / 1048576))" "$scale" "(-again), then (sftp) after practice-data.py mutate --day 1 (-day1)"
 printf '%-11s %9s %9s %9s %9s %9s %9s %7s %6s\n' backend restic_s rst_MiB rst_cpu hygie_s hyg_MiB hyg_cpu ratio load1
 for line in "${table[@]}"; do echo "$line"; done
