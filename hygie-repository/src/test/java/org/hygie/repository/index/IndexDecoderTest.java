@@ -61,9 +61,10 @@ class IndexDecoderTest {
             }
         }
         try {
-            IndexFiles.parse(json);
-        } catch (IOException expected) {
-            // refused, as it should be
+            List<PackRecord> parsed = IndexFiles.parse(json);
+            assertTrue(parsed != null, "a parse that succeeds gives a list");
+        } catch (IOException refused) {
+            assertTrue(refused.getMessage() != null && !refused.getMessage().isBlank(), "a refusal says why");
         }
     }
 
