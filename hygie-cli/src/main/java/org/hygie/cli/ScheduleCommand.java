@@ -92,10 +92,12 @@ final class ScheduleCommand implements Callable<Integer> {
      * noexec as this command did.
      */
     static List<String> self() {
-        String launcher = System.getProperty(LAUNCHER_PROPERTY);
-        if (launcher != null && !launcher.isBlank() && Scheduler.currentOs() != Scheduler.Os.WINDOWS
-                && Files.isExecutable(Path.of(launcher)) && Path.of(launcher).isAbsolute()) {
-            return List.of(launcher);
+        String launcher = System.getProperty(LAUNCHER_PROPERTY, "").strip();
+        if (!launcher.isEmpty() && Scheduler.currentOs() != Scheduler.Os.WINDOWS) {
+            Path script = Path.of(launcher);
+            if (script.isAbsolute() && Files.isExecutable(script)) {
+                return List.of(launcher);
+            }
         }
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString());

@@ -53,29 +53,11 @@ public final class Id implements Comparable<Id> {
             throw new IllegalArgumentException("not a 64-character id: "
                     + new String(chars, offset, Math.min(length, 80)));
         }
-        byte[] b = new byte[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
-            int hi = hexValue(chars[offset + 2 * i]);
-            int lo = hexValue(chars[offset + 2 * i + 1]);
-            if ((hi | lo) < 0) {
-                throw new IllegalArgumentException("not a hex id: " + new String(chars, offset, length));
-            }
-            b[i] = (byte) (hi << 4 | lo);
+        try {
+            return new Id(HEX.parseHex(chars, offset, offset + length));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a hex id: " + new String(chars, offset, length), e);
         }
-        return new Id(b);
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /** True when {@code s} is a well-formed id (restic skips other names when listing). */

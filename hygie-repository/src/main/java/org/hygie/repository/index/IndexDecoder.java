@@ -1,14 +1,13 @@
 package org.hygie.repository.index;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.index.IndexFiles.PackRecord;
+import org.hygie.repository.json.Json;
 import org.hygie.repository.pack.BlobType;
 import org.hygie.repository.pack.PackEntry;
 
@@ -17,33 +16,27 @@ import org.hygie.repository.pack.PackEntry;
  * ({@code {"supersedes":[...],"packs":[...]}}) or the legacy top-level array of packs; keys match
  * case-insensitively, unknown keys are skipped, {@code null} numbers are 0, data after the value is refused.
  * Every index of a repository is read at each command, so this is on the start-up path of every night: the same
- * work through Jackson's data binding (records built by reflection) took 75 ms for 2,000 blobs in a fresh JVM.
+ * work through Jackson's data binding (records built by reflection) took 58 ms for 2,000 blobs in a fresh JVM,
+ * this 35 ({@code IndexParseBenchmark}).
  * Ids are decoded from the parser's characters, without a string per id.
  */
 final class IndexDecoder {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(1_000)
-                    .build())
-            .build();
-
     private IndexDecoder() {
     }
 
     /** Parses index JSON; anything malformed or impossible is an {@link IOException}. */
     static List<PackRecord> decode(byte[] json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
             JsonToken t = p.nextToken();
             List<PackRecord> packs = null;
             if (t == JsonToken.START_ARRAY) {
-                packs = readPacks(p, t);
+                packs = readArray(p, t, "\"packs\"", "a pack", IndexDecoder::readPack);
             } else if (t == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     JsonToken v = p.nextToken();
                     if (is(key, "packs")) {
-                        packs = readPacks(p, v);
+                        packs = readArray(p, v, "\"packs\"", "a pack", IndexDecoder::readPack);
                     } else {
                         p.skipChildren();
                     }
@@ -63,29 +56,36 @@ final class IndexDecoder {
         }
     }
 
-    private static List<PackRecord> readPacks(JsonParser p, JsonToken t) throws IOException {
+    /** What an array of the index holds: one element read from its opening token on. */
+    private interface Element<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /** The array at {@code t} of objects read by {@code element}; null for {@code null}. */
+    private static <T> List<T> readArray(JsonParser p, JsonToken t, String what, String each, Element<T> element)
+            throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        expect(t, JsonToken.START_ARRAY, "\"packs\"");
-        List<PackRecord> packs = new ArrayList<>();
+        expect(t, JsonToken.START_ARRAY, what);
+        List<T> out = new ArrayList<>();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            expect(t, JsonToken.START_OBJECT, "a pack");
-            packs.add(readPack(p));
+            expect(t, JsonToken.START_OBJECT, each);
+            out.add(element.read(p));
         }
-        return packs;
+        return out;
     }
 
     private static PackRecord readPack(JsonParser p) throws IOException {
         Id id = null;
-        List<PackEntry> entries = new ArrayList<>();
+        List<PackEntry> entries = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
             if (is(key, "id")) {
                 id = readId(p, v);
             } else if (is(key, "blobs")) {
-                entries = readBlobs(p, v);
+                entries = readArray(p, v, "\"blobs\"", "a blob", IndexDecoder::readBlob);
             } else {
                 p.skipChildren();
             }
@@ -93,20 +93,7 @@ final class IndexDecoder {
         if (id == null) {
             throw new IOException("a pack of the index has no id");
         }
-        return new PackRecord(id, entries);
-    }
-
-    private static List<PackEntry> readBlobs(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return new ArrayList<>();
-        }
-        expect(t, JsonToken.START_ARRAY, "\"blobs\"");
-        List<PackEntry> entries = new ArrayList<>();
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            expect(t, JsonToken.START_OBJECT, "a blob");
-            entries.add(readBlob(p));
-        }
-        return entries;
+        return new PackRecord(id, entries == null ? new ArrayList<>() : entries);
     }
 
     private static PackEntry readBlob(JsonParser p) throws IOException {
