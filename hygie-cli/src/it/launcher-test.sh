@@ -26,6 +26,9 @@ export HYGIE_CACHE_DIR="$tmp/cache"
 unset HYGIE_REPOSITORY HYGIE_PASSWORD HYGIE_PASSWORD_FILE HYGIE_JAVA_OPTS HYGIE_CDS
 
 "$hygie" --version | grep -q '^hygie ' || fail "--version"
+# through a symbolic link elsewhere (~/bin, /usr/local/bin): the program is found beside the real script
+mkdir -p "$tmp/bin" && ln -s "$(cd "$root" && pwd)/hygie" "$tmp/bin/hygie"
+(cd "$tmp" && "$tmp/bin/hygie" --version 2>&1) | grep -q '^hygie ' || fail "--version through a symbolic link"
 
 # a folder: no archive of a store's kind, clean JSON
 "$hygie" init --repo "$tmp/disk" --password-file "$tmp/pw" >/dev/null
@@ -63,6 +66,9 @@ case "$(uname -s)/$(uname -m)" in
       || fail "schedule --print install: $(head -c 400 "$tmp/unit")"
     grep -qx "ExecStart=$(cd "$root" && pwd)/hygie run --if-due --config $tmp/hygie.yaml" "$tmp/unit" \
       || fail "the night does not start the launcher: $(grep ExecStart "$tmp/unit")"
+    "$tmp/bin/hygie" schedule --print install --config "$tmp/hygie.yaml" 2>&1 \
+      | grep -qx "ExecStart=$(cd "$root" && pwd)/hygie run --if-due --config $tmp/hygie.yaml" \
+      || fail "through a symbolic link, the night does not start the real launcher"
     rc=0
     java -Djava.io.tmpdir="$tmp/no-such-dir" -DZstdNativePath="$target/native/libzstd-jni.so" -jar "$target/hygie.jar" \
       --lang en status --config "$tmp/hygie.yaml" >/dev/null 2>"$tmp/direct-status.err" || rc=$?
