@@ -40,8 +40,9 @@ public final class RepositoryOptions {
                     + "ou demandé au terminal.")
     Path passwordFile;
 
-    @Option(names = "--no-cache", description = "Sans copie locale de l'index et des sauvegardes d'un dépôt distant "
-            + "/ no local copy of a remote repository's index and snapshots. Copie / copy: HYGIE_CACHE_DIR, "
+    @Option(names = "--no-cache", description = "Sans copie locale de l'index, des sauvegardes et des arbres d'un "
+            + "dépôt distant / no local copy of a remote repository's index, snapshots and trees. Copie / copy: "
+            + "HYGIE_CACHE_DIR, "
             + "~/.cache/hygie.")
     boolean noCache;
 
@@ -158,14 +159,14 @@ public final class RepositoryOptions {
 
     /**
      * Opens the repository with the password from the usual sources; a repository across a network is read
-     * through the local copy of its index files and snapshots (unless {@code --no-cache}).
+     * through the local copy of its index files, snapshots and tree packs (unless {@code --no-cache}).
      */
     public Repository open(Messages msg, Terminal terminal) {
         return throughLocalCopy(openUncached(msg, terminal), noCache, msg, terminal);
     }
 
     /**
-     * {@code r} read through the local copy of its index files and snapshots (when across a network), unless
+     * {@code r} read through the local copy of its index files, snapshots and tree packs (when across a network), unless
      * {@code noCache}; a copy that cannot be kept is said on the terminal.
      */
     static Repository throughLocalCopy(Repository r, boolean noCache, Messages msg, Terminal terminal) {

@@ -118,7 +118,7 @@ class RemoteRepositoryCommandsTest {
     }
 
     @Test
-    void aRemoteRepositorysIndexAndSnapshotsAreCopiedLocallyButACheckReadsTheStore() throws Exception {
+    void aRemoteRepositorysIndexSnapshotsAndTreesAreCopiedLocallyButACheckReadsTheStore() throws Exception {
         try (RcloneServer server = RcloneServer.start(tmp.resolve("rest"), false)) {
             Path cache = tmp.resolve("cache");
             Map<String, String> env = Map.of("HYGIE_CACHE_DIR", cache.toString());
@@ -127,18 +127,45 @@ class RemoteRepositoryCommandsTest {
             CliRunner.Run backup = hygie(env, repo, "backup", src.toString());
             assertEquals(0, backup.exit(), backup.out() + backup.err());
             Path store = server.root().resolve("hygie");
+            Path mine;
             try (var repos = Files.list(cache)) {
-                Path mine = repos.filter(Files::isDirectory).findFirst().orElseThrow();
-                for (String folder : List.of("index", "snapshots")) {
-                    try (var inStore = Files.list(store.resolve(folder))) {
-                        for (Path f : inStore.toList()) {
-                            Path copy = mine.resolve(folder).resolve(f.getFileName().toString());
-                            assertTrue(Files.exists(copy), copy.toString());
-                            assertEquals(-1, Files.mismatch(f, copy), copy.toString());
-                        }
+                mine = repos.filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            for (String folder : List.of("index", "snapshots")) {
+                try (var inStore = Files.list(store.resolve(folder))) {
+                    for (Path f : inStore.toList()) {
+                        Path copy = mine.resolve(folder).resolve(f.getFileName().toString());
+                        assertTrue(Files.exists(copy), copy.toString());
+                        assertEquals(-1, Files.mismatch(f, copy), copy.toString());
                     }
                 }
             }
+            // the pack of trees is copied as it is saved, the packs of file data are not
+            List<Path> packCopies;
+            try (var c = Files.list(mine.resolve("data"))) {
+                packCopies = c.toList();
+            }
+            List<Path> storePacks;
+            try (var p = Files.walk(store.resolve("data"))) {
+                storePacks = p.filter(Files::isRegularFile).toList();
+            }
+            assertEquals(1, packCopies.size(), packCopies.toString());
+            assertTrue(storePacks.size() > 1, storePacks.toString());
+            String treePack = packCopies.get(0).getFileName().toString();
+            Path storeTreePack = store.resolve("data").resolve(treePack.substring(0, 2)).resolve(treePack);
+            assertEquals(-1, Files.mismatch(storeTreePack, packCopies.get(0)));
+            // that pack damaged on the server: ls reads the sound copy; a check, and ls --no-cache, read the server
+            byte[] pack = Files.readAllBytes(storeTreePack);
+            pack[pack.length / 3] ^= 0x40;
+            storeTreePack.toFile().setWritable(true);
+            Files.write(storeTreePack, pack);
+            CliRunner.Run ls = hygie(env, repo, "ls", "latest");
+            assertEquals(0, ls.exit(), ls.out() + ls.err());
+            assertTrue(ls.out().contains("lettre"), ls.out());
+            CliRunner.Run checked = hygie(env, repo, "check", "--json");
+            assertTrue(checked.exit() != 0, checked.out() + checked.err());
+            assertTrue(hygie(env, repo, "ls", "latest", "--no-cache").exit() != 0);
+            Files.write(storeTreePack, Files.readAllBytes(packCopies.get(0)));
             // the snapshot file damaged on the server: commands read the sound local copy (as restic's cache does),
             // a check reads the server and finds the damage, and so does any command told --no-cache
             Path snapshot;

@@ -55,6 +55,9 @@ public final class Repository implements Closeable {
     private Repository(Backend backend, CryptoKey key, Id keyId, RepositoryConfig config) {
         this.backend = backend;
         this.treeRuns = new TreeRuns(backend);
+        if (backend instanceof CachingBackend c) {
+            c.copyPacksWhere(this::holdsTrees);
+        }
         this.key = key;
         this.keyId = keyId;
         this.config = config;
@@ -129,7 +132,7 @@ public final class Repository implements Closeable {
     }
 
     /**
-     * This repository read through a local copy of its index files and snapshots in {@code root} (a folder per
+     * This repository read through a local copy of its index files, snapshots and packs of trees in {@code root} (a folder per
      * repository id, see {@link CachingBackend}; the folders of repositories unused for 30 days are removed, {@link
      * CacheRoot#tidy}), when its store is across a network; itself otherwise. Call it right after opening: the
      * returned repository shares the store and closes it.
@@ -309,10 +312,29 @@ public final class Repository implements Closeable {
                 if (idx == null) {
                     idx = loadIndex();
                     index = idx;
+                    if (backend instanceof CachingBackend c) {
+                        c.tidyPacks();
+                    }
                 }
             }
         }
         return idx;
+    }
+
+    /** Whether the pack named {@code name} holds trees, by the index loaded (false before it is). */
+    private boolean holdsTrees(String name) {
+        BlobIndex idx = index;
+        return idx != null && Id.isValid(name) && idx.holdsTrees(Id.parse(name));
+    }
+
+    /**
+     * Keeps a local copy of a pack of trees this process has just saved, when the repository is read through a
+     * local folder ({@link #cachedIn}): the next backup reads the parent snapshot's trees from it.
+     */
+    public void keepTreePackCopy(Id pack, byte[] data, int length) {
+        if (backend instanceof CachingBackend c) {
+            c.keepPack(pack.hex(), data, length);
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ public record DutyServices(Clock clock, MediumOpener backends, RetentionStep ret
         return with(b -> b.writer = w);
     }
 
-    /** Where far repositories keep their local copy of index files and snapshots ({@code Repository#cachedIn}). */
+    /** Where far repositories keep their local copy of index files, snapshots and tree packs ({@code Repository#cachedIn}). */
     public DutyServices withCacheRoot(Path root) {
         return with(b -> b.cacheRoot = root);
     }

@@ -36,7 +36,7 @@ public final class MediaFinder {
     }
 
     /**
-     * Repositories across a network read through a local copy of their index files and snapshots in {@code
+     * Repositories across a network read through a local copy of their index files, snapshots and tree packs in {@code
      * cacheRoot} ({@link Repository#cachedIn}); a copy that cannot be kept is said to {@code cacheProblem}.
      */
     public MediaFinder(MediumOpener backends, Path cacheRoot, Consumer<String> cacheProblem) {

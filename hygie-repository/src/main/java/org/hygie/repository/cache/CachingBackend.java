@@ -1,6 +1,8 @@
 package org.hygie.repository.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -10,11 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
@@ -26,17 +33,30 @@ import org.hygie.repository.id.Id;
  * per repository, named by its id). Loading one of those returns the copy when its content still hashes to its
  * name (files are named by the SHA-256 of their content, restic-format.md), else reads the store and refreshes the
  * copy. Listing passes through to the store and forgets the copies of files no longer there; deleting deletes the
- * copy too. Every other file type, and every other operation, goes to the store untouched.
+ * copy too.
+ *
+ * <p>Packs that hold trees ({@link #copyPacksWhere}) are kept too, as restic keeps them: the first read of such a
+ * pack brings the whole of it (tree packs are small), and later reads of its trees, this night or the next, are
+ * served from the copy. A night walks the whole of the parent snapshot's trees, which lie in the packs of every
+ * earlier night: over the internet each one was a round trip or more. A copy is checked against its name once per
+ * run before it serves anything; the repository drops the copies of packs its index no longer lists ({@link
+ * #tidyPacks}). Every other file, and every other operation, goes to the store untouched.
  *
  * <p>The cache is a convenience: a copy that cannot be written (disk full, no permission) is reported once through
  * {@code warn} and the cache is not used again in this run; the command goes on reading the store.
  */
 public final class CachingBackend extends FilterBackend {
     private static final Set<FileType> CACHED = Set.of(FileType.INDEX, FileType.SNAPSHOT);
+    private static final String TMP_PREFIX = ".tmp-";
 
     private final Path dir;
     private final Consumer<String> warn;
     private final AtomicBoolean usable = new AtomicBoolean(true);
+    private volatile Predicate<String> copyPack = name -> false;
+    /** Packs whose copy was written or found sound in this run. */
+    private final Set<String> soundPacks = ConcurrentHashMap.newKeySet();
+    /** One lock per pack being fetched, so that readers of one pack fetch it once. */
+    private final ConcurrentHashMap<String, Object> fetching = new ConcurrentHashMap<>();
 
     public CachingBackend(Backend store, Path dir, Consumer<String> warn) {
         super(store);
@@ -62,11 +82,24 @@ public final class CachingBackend extends FilterBackend {
         return CACHED.contains(type) && name != null && Id.isValid(name);
     }
 
+    /** Which packs to keep a copy of, by name: the repository says those that hold trees. */
+    public void copyPacksWhere(Predicate<String> which) {
+        this.copyPack = which;
+    }
+
+    private boolean packCopied(FileType type, String name) {
+        return type == FileType.PACK && usable.get() && name != null && Id.isValid(name) && copyPack.test(name);
+    }
+
     @Override
     public List<FileInfo> list(FileType type) throws IOException {
         List<FileInfo> files = inner.list(type);
-        if (CACHED.contains(type) && usable.get()) {
-            forgetAllBut(type, files);
+        if (CACHED.contains(type) || type == FileType.PACK) {
+            Set<String> names = new HashSet<>();
+            for (FileInfo f : files) {
+                names.add(f.name());
+            }
+            forgetAllBut(type, names::contains);
         }
         return files;
     }
@@ -89,10 +122,105 @@ public final class CachingBackend extends FilterBackend {
     }
 
     @Override
+    public byte[] load(FileType type, String name, long offset, int length) throws IOException {
+        if (packCopied(type, name)) {
+            byte[] part = fromPackCopy(name, offset, length);
+            if (part != null) {
+                return part;
+            }
+        }
+        return inner.load(type, name, offset, length);
+    }
+
+    @Override
+    public void loadInto(FileType type, String name, long offset, byte[] dst, int dstOffset, int length)
+            throws IOException {
+        if (packCopied(type, name)) {
+            byte[] part = fromPackCopy(name, offset, length);
+            if (part != null) {
+                System.arraycopy(part, 0, dst, dstOffset, length);
+                return;
+            }
+        }
+        inner.loadInto(type, name, offset, dst, dstOffset, length);
+    }
+
+    /**
+     * {@code length} bytes at {@code offset} of the pack's copy, fetched whole first if there is no sound copy;
+     * null when the copy cannot serve them (the store's pack does not hash to its name, or is shorter): the caller
+     * then reads the store as it would without a copy.
+     */
+    private byte[] fromPackCopy(String name, long offset, int length) throws IOException {
+        Path p = copy(FileType.PACK, name);
+        if (!soundPacks.contains(name)) {
+            synchronized (fetching.computeIfAbsent(name, n -> new Object())) {
+                if (!soundPacks.contains(name) && !fetchPack(name, p)) {
+                    return null;
+                }
+            }
+        }
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            ByteBuffer part = ByteBuffer.allocate(length);
+            while (part.hasRemaining() && ch.read(part, offset + part.position()) > 0) {
+                // read until the range is complete or the file ends
+            }
+            if (!part.hasRemaining()) {
+                return part.array();
+            }
+        } catch (NoSuchFileException e) {
+            // removed by another command using this folder: the store still has it
+        } catch (IOException e) {
+            giveUp("cannot read " + p + ": " + CacheRoot.reason(p, e));
+        }
+        soundPacks.remove(name);
+        return null;
+    }
+
+    /** Makes a sound copy of the pack: the one there if it hashes to its name, else the store's. */
+    private boolean fetchPack(String name, Path p) throws IOException {
+        byte[] local = readCopy(p);
+        if (local != null && name.equals(hex(local))) {
+            soundPacks.add(name);
+            return true;
+        }
+        byte[] whole = inner.load(FileType.PACK, name);
+        if (!name.equals(hex(whole))) {
+            return false; // damaged on the store: the reader meets the damage as it would without a copy
+        }
+        keep(p, whole);
+        if (usable.get()) {
+            soundPacks.add(name);
+        }
+        return usable.get();
+    }
+
+    /**
+     * Keeps a copy of a pack this process has just saved to the store (the writer calls it for packs of trees,
+     * before it reuses the buffer): tomorrow's backup reads those trees from here.
+     */
+    public void keepPack(String name, byte[] data, int length) {
+        if (!usable.get() || !Id.isValid(name)) {
+            return;
+        }
+        keep(copy(FileType.PACK, name), length == data.length ? data : Arrays.copyOf(data, length));
+        if (usable.get()) {
+            soundPacks.add(name);
+        }
+    }
+
+    /**
+     * Removes the copies of packs no longer to be copied: once the repository's index is loaded, those of packs it
+     * does not list (pruned by this computer or another) or that hold no trees.
+     */
+    public void tidyPacks() {
+        forgetAllBut(FileType.PACK, copyPack);
+    }
+
+    @Override
     public void save(FileType type, String name, byte[] data, int length) throws IOException {
         inner.save(type, name, data, length);
         if (cached(type, name) && usable.get()) {
-            byte[] file = length == data.length ? data : java.util.Arrays.copyOf(data, length);
+            byte[] file = length == data.length ? data : Arrays.copyOf(data, length);
             if (name.equals(hex(file))) {
                 keep(copy(type, name), file);
             }
@@ -101,7 +229,8 @@ public final class CachingBackend extends FilterBackend {
 
     @Override
     public void delete(FileType type, String name) throws IOException {
-        if (cached(type, name)) {
+        if (cached(type, name) || type == FileType.PACK && name != null && Id.isValid(name)) {
+            soundPacks.remove(name);
             forget(copy(type, name));
         }
         inner.delete(type, name);
@@ -125,7 +254,7 @@ public final class CachingBackend extends FilterBackend {
         Path tmp = null;
         try {
             prepare(p.getParent());
-            tmp = Files.createTempFile(p.getParent(), ".tmp-", "", PosixFilePermissions.asFileAttribute(
+            tmp = Files.createTempFile(p.getParent(), TMP_PREFIX, "", PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rw-------")));
             Files.write(tmp, data, StandardOpenOption.TRUNCATE_EXISTING);
             try {
@@ -160,23 +289,33 @@ public final class CachingBackend extends FilterBackend {
                 PosixFilePermissions.fromString("rwx------")));
     }
 
-    private void forgetAllBut(FileType type, List<FileInfo> present) {
+    /**
+     * Deletes the copies of {@code type} whose name {@code keep} refuses; a file being written is left alone unless
+     * it is a day old (left by a process that was stopped).
+     */
+    private void forgetAllBut(FileType type, Predicate<String> keep) {
         Path folder = dir.resolve(type.folder());
-        if (!Files.isDirectory(folder)) {
+        if (!usable.get() || !Files.isDirectory(folder)) {
             return;
-        }
-        Set<String> names = new HashSet<>();
-        for (FileInfo f : present) {
-            names.add(f.name());
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
             for (Path p : s) {
-                if (!names.contains(p.getFileName().toString())) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(TMP_PREFIX) ? isOld(p) : !keep.test(name)) {
+                    soundPacks.remove(name);
                     forget(p);
                 }
             }
         } catch (IOException e) {
             giveUp("cannot list " + folder + ": " + CacheRoot.reason(folder, e));
+        }
+    }
+
+    private static boolean isOld(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant().isBefore(Instant.now().minus(Duration.ofDays(1)));
+        } catch (IOException e) {
+            return false; // gone already
         }
     }
 

@@ -2,6 +2,7 @@ package org.hygie.repository.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,17 @@ public final class BlobIndex {
 
     private final List<Id> packs = new ArrayList<>();
     private final Map<Id, Integer> packNumbers = new HashMap<>();
+    /** The numbers of the packs that hold at least one tree blob. */
+    private final BitSet treePacks = new BitSet();
 
     /** Adds every blob of a pack; returns how many were new. */
     public synchronized int addPack(Id pack, List<PackEntry> entries) {
         int packNo = packNumber(pack);
         int added = 0;
         for (PackEntry e : entries) {
+            if (e.type() == BlobType.TREE) {
+                treePacks.set(packNo);
+            }
             if (add(e.type(), e.id(), packNo, e.offset(), e.length(), e.uncompressedLength())) {
                 added++;
             }
@@ -102,6 +108,12 @@ public final class BlobIndex {
 
     public synchronized int size() {
         return size;
+    }
+
+    /** Whether the index lists {@code pack} and it holds at least one tree blob. */
+    public synchronized boolean holdsTrees(Id pack) {
+        Integer n = packNumbers.get(pack);
+        return n != null && treePacks.get(n);
     }
 
     /** Packs known to the index, in the order they were added. */

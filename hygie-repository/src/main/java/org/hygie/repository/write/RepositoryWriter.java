@@ -270,6 +270,9 @@ public final class RepositoryWriter implements Closeable {
                         + file.id() + ": " + e.getMessage(), e);
             }
             counters.uploadNanos.add(System.nanoTime() - t1);
+            if (file.entries().stream().anyMatch(e -> e.type() == BlobType.TREE)) {
+                repo.keepTreePackCopy(file.id(), file.buffer(), file.length());
+            }
             index.addPack(file.id(), file.entries());
             for (PackEntry e : file.entries()) {
                 inFlight.remove(new BlobKey(e.type(), e.id()));
