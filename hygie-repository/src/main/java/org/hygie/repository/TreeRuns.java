@@ -16,14 +16,17 @@ import org.hygie.repository.index.BlobLocation;
  * walk of a snapshot (a backup reading its parent, a restore, {@code ls}, a drill) asks for them one by one: over a
  * network every read is a round trip (a few ms to an SFTP NAS, tens of ms to an S3 store). So the first tree asked
  * for brings its neighbours: the run of tree blobs around it in its pack (gaps of at most 64 KiB read through, at most
- * 4 MiB in all), read in one request and kept as stored, still encrypted, for the next trees (the last 3 runs, at most
- * 12 MiB). The caller decrypts and checks each blob when it asks for it, as for a blob read alone. A run that cannot
+ * 4 MiB in all), read in one request and kept as stored, still encrypted, for the next trees (the runs read last, up
+ * to 12 MiB in all: a night's few trees make runs of a few KiB, and a walk goes back and forth between the packs of
+ * many nights). The caller decrypts and checks each blob when it asks for it, as for a blob read alone. A run that cannot
  * be read (a pack cut short after the tree asked for) falls back to reading that one blob.
  */
 final class TreeRuns {
     static final int MAX_RUN = 4 << 20;
     static final int MAX_GAP = 64 << 10;
-    static final int KEPT = 3;
+    static final int KEPT_BYTES = 3 * MAX_RUN;
+    /** Runs kept at most, whatever their size: each read looks through them. */
+    static final int KEPT_RUNS = 256;
 
     /** Stored bytes of a blob: {@code length} bytes of {@code buffer} from {@code offset}. */
     record Stored(byte[] buffer, int offset) {
@@ -38,6 +41,7 @@ final class TreeRuns {
 
     private final Backend backend;
     private final ArrayDeque<Run> runs = new ArrayDeque<>();
+    private long keptBytes;
     private BlobIndex extentsOf;
     private Map<Id, long[]> extents;
 
@@ -67,8 +71,9 @@ final class TreeRuns {
             }
             if (bytes != null && bytes.length == span[1] - span[0]) {
                 runs.addFirst(new Run(loc.pack(), span[0], bytes));
-                while (runs.size() > KEPT) {
-                    runs.removeLast();
+                keptBytes += bytes.length;
+                while ((keptBytes > KEPT_BYTES || runs.size() > KEPT_RUNS) && runs.size() > 1) {
+                    keptBytes -= runs.removeLast().bytes().length;
                 }
                 return new Stored(bytes, (int) (loc.offset() - span[0]));
             }

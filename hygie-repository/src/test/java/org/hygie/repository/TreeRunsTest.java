@@ -95,6 +95,50 @@ class TreeRunsTest {
         }
     }
 
+    /**
+     * A night's few trees land in a pack of their own, so the parent snapshot of the 40th night has trees in 40
+     * packs, and a walk goes from one to another and back: each pack is read once, not once per visit.
+     */
+    @Test
+    void aWalkAcrossThePacksOfManyNightsReadsEachPackOnce() throws Exception {
+        Path dir = tmp.resolve("repo");
+        int nights = 40;
+        List<List<Id>> trees = new ArrayList<>();
+        Random rnd = new Random(5);
+        try (Repository repo = Repository.init(new LocalBackend(dir), PASSWORD, 2, 0x3DA3358B4DC173L,
+                Repository.KdfParams.TESTING)) {
+            for (int night = 0; night < nights; night++) {
+                RepositoryWriter w = new RepositoryWriter(repo, WriterOptions.defaults().withThreads(1));
+                List<Id> ids = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    byte[] tree = ("{\"nodes\":[{\"name\":\"night " + night + " folder " + i + " "
+                            + rnd.nextLong() + "\"}]}").getBytes(StandardCharsets.UTF_8);
+                    Id id = Id.hash(tree);
+                    w.save(BlobType.TREE, id, tree);
+                    ids.add(id);
+                }
+                w.close();
+                trees.add(ids);
+            }
+        }
+        CountingBackend counting = new CountingBackend(new LocalBackend(dir));
+        try (Repository repo = Repository.open(counting, PASSWORD)) {
+            Set<Id> packs = new HashSet<>();
+            for (List<Id> night : trees) {
+                for (Id id : night) {
+                    packs.add(repo.index().lookup(BlobType.TREE, id).pack());
+                }
+            }
+            assertEquals(nights, packs.size(), "one pack of trees a night");
+            for (int i = 0; i < 3; i++) {
+                for (List<Id> night : trees) {
+                    repo.loadBlob(BlobType.TREE, night.get(i));
+                }
+            }
+            assertEquals(nights, counting.packReads.get(), "each pack read once");
+        }
+    }
+
     @Test
     void aDamagedTreeIsReportedAndItsNeighboursStillRead() throws Exception {
         Path dir = tmp.resolve("repo");
