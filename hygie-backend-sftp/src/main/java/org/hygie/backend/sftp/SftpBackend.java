@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.sshd.sftp.client.RawSftpClient;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.Attributes;
 import org.apache.sshd.sftp.client.SftpClient.CloseableHandle;
@@ -18,6 +19,7 @@ import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
 import org.apache.sshd.sftp.client.impl.AbstractSftpClient;
 import org.apache.sshd.sftp.client.impl.SftpInputStreamAsync;
 import org.apache.sshd.sftp.client.impl.SftpOutputStreamAsync;
+import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
@@ -312,70 +314,107 @@ public final class SftpBackend implements Backend {
         RANDOM.nextBytes(rnd);
         String tmp = target + "-tmp-" + HexFormat.of().formatHex(rnd);
         connection.call(sftp -> {
-            if (exists(sftp, target)) {
-                throw new FileAlreadyExistsException(shown(target));
-            }
             try {
-                writeTemporary(sftp, tmp, data, length);
-                rename(sftp, tmp, target);
+                saveThroughTemporary(sftp, tmp, target, data, length);
             } catch (IOException | RuntimeException e) {
                 removeQuietly(sftp, tmp);
                 throw e;
-            }
-            try {
-                sftp.setStat(target, new Attributes().perms(FILE_MODE));
-            } catch (SftpException e) {
-                // best effort, as for folders
             }
             return null;
         });
     }
 
-    private void writeTemporary(SftpClient sftp, String tmp, byte[] data, int length) throws IOException {
-        EnumSet<OpenMode> modes = EnumSet.of(OpenMode.Write, OpenMode.Create, OpenMode.Exclusive);
-        CloseableHandle h;
+    /**
+     * Writes {@code tmp}, checks its size, has the server sync it, then closes it, renames it to {@code target} and
+     * makes that read-only, in four round trips ({@link PipelinedRequests}): the open; the writes, with the mode
+     * set before them; the size and the sync; the close, the rename and the mode. A target that exists already (a
+     * file is named by its content) is a {@link FileAlreadyExistsException}.
+     */
+    private void saveThroughTemporary(SftpClient sftp, String tmp, String target, byte[] data, int length)
+            throws IOException {
+        RawSftpClient raw = (RawSftpClient) sftp;
+        CloseableHandle h = openNew(sftp, tmp);
+        boolean closeSent = false;
         try {
-            h = sftp.open(tmp, modes);
-        } catch (SftpException e) {
-            if (!SftpErrors.isMissing(e)) {
-                throw SftpErrors.map(e, shown(tmp));
-            }
-            mkdirs(sftp, parent(tmp)); // a data/xx folder made by nobody yet
-            h = sftp.open(tmp, modes);
-        }
-        try (CloseableHandle handle = h) {
-            try {
-                sftp.setStat(handle, new Attributes().perms(WRITING_MODE));
-            } catch (SftpException e) {
-                // best effort
-            }
+            int writing = PipelinedRequests.sendSetMode(raw, h, WRITING_MODE);
             int requestSize = connection.writeRequestSize(sftp, REQUEST_SIZE);
             try (SftpOutputStreamAsync out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, requestSize, tmp,
-                    handle, false)) {
+                    h, false)) {
                 out.write(data, 0, length);
             }
-            long written = sftp.stat(handle).getSize();
+            awaitQuietly(raw, SftpConstants.SSH_FXP_FSETSTAT, writing);
+            int stat = PipelinedRequests.sendStat(raw, h);
+            OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
+            int sync = fsync != null && fsync.isSupported() ? PipelinedRequests.sendFsync(raw, h) : -1;
+            long written = PipelinedRequests.awaitSize(raw, stat);
+            if (sync >= 0) {
+                PipelinedRequests.awaitStatus(raw, SftpConstants.SSH_FXP_EXTENDED, sync);
+            }
             if (written != length) {
                 throw new IOException(shown(tmp) + ": " + written + " of " + length + " bytes written");
             }
-            OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
-            if (fsync != null && fsync.isSupported()) {
-                fsync.fsync(handle);
+            closeSent = true;
+            int close = PipelinedRequests.sendClose(raw, h);
+            int rename = PipelinedRequests.sendRename(raw, tmp, target);
+            int readOnly = PipelinedRequests.sendSetMode(raw, target, FILE_MODE);
+            SftpException closeFailed = failureOf(raw, SftpConstants.SSH_FXP_CLOSE, close);
+            SftpException renameFailed = failureOf(raw, SftpConstants.SSH_FXP_RENAME, rename);
+            awaitQuietly(raw, SftpConstants.SSH_FXP_SETSTAT, readOnly); // best effort, as for folders
+            if (renameFailed != null) {
+                if (exists(sftp, target)) {
+                    throw new FileAlreadyExistsException(shown(target));
+                }
+                throw SftpErrors.map(renameFailed, shown(target));
+            }
+            if (closeFailed != null) {
+                throw SftpErrors.map(closeFailed, shown(tmp));
             }
         } catch (SftpException e) {
             throw SftpErrors.map(e, shown(tmp));
+        } finally {
+            if (!closeSent) {
+                closeQuietly(h);
+            }
         }
     }
 
-    /** Renames without replacing: SFTP's plain rename fails when the target exists (OpenSSH links, then unlinks). */
-    private void rename(SftpClient sftp, String tmp, String target) throws IOException {
+    /** Opens a new file for writing, making its folder first when nobody has (a new {@code data/xx}). */
+    private CloseableHandle openNew(SftpClient sftp, String p) throws IOException {
+        EnumSet<OpenMode> modes = EnumSet.of(OpenMode.Write, OpenMode.Create, OpenMode.Exclusive);
         try {
-            sftp.rename(tmp, target);
+            return sftp.open(p, modes);
         } catch (SftpException e) {
-            if (exists(sftp, target)) {
-                throw new FileAlreadyExistsException(shown(target));
+            if (!SftpErrors.isMissing(e)) {
+                throw SftpErrors.map(e, shown(p));
             }
-            throw SftpErrors.map(e, shown(target));
+        }
+        mkdirs(sftp, parent(p));
+        try {
+            return sftp.open(p, modes);
+        } catch (SftpException e) {
+            throw SftpErrors.map(e, shown(p));
+        }
+    }
+
+    /** The server's refusal of request {@code id}, or null when it succeeded. */
+    private static SftpException failureOf(RawSftpClient raw, int cmd, int id) throws IOException {
+        try {
+            PipelinedRequests.awaitStatus(raw, cmd, id);
+            return null;
+        } catch (SftpException e) {
+            return e;
+        }
+    }
+
+    private static void awaitQuietly(RawSftpClient raw, int cmd, int id) throws IOException {
+        failureOf(raw, cmd, id); // a mode the server does not take changes nothing to what is stored
+    }
+
+    private static void closeQuietly(CloseableHandle h) {
+        try {
+            h.close();
+        } catch (IOException e) {
+            return; // the channel may be gone; the server closes its handles with it
         }
     }
 

@@ -28,6 +28,7 @@ import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHLimitsExtension;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.client.SftpVersionSelector;
 import org.apache.sshd.sftp.common.SftpException;
 import org.hygie.repository.backend.RefusalException;
 
@@ -339,7 +340,10 @@ final class SftpConnection implements Closeable {
             s = session;
         }
         try {
-            return SftpClientFactory.instance().createSftpClient(s);
+            // version 3, the one every server speaks (OpenSSH speaks no other) and restic's: saves send its requests
+            // without waiting for each answer (PipelinedRequests)
+            return SftpClientFactory.instance().createSftpClient(s,
+                    SftpVersionSelector.fixedVersionSelector(PipelinedRequests.VERSION));
         } catch (IOException e) {
             synchronized (this) {
                 if (session == s && !s.isOpen()) {

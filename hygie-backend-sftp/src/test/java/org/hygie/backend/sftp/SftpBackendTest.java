@@ -70,6 +70,18 @@ class SftpBackendTest extends BackendContract {
     }
 
     /**
+     * Version 3, whatever the server offers (this one offers up to 6): saves send the version-3 forms of their
+     * requests several at a time (PipelinedRequests), and OpenSSH speaks no other.
+     */
+    @Test
+    void speaksSftpVersion3() throws Exception {
+        try (Backend b = newBackend()) {
+            int version = ((SftpBackend) b).connection().call(sftp -> sftp.getVersion());
+            assertEquals(3, version);
+        }
+    }
+
+    /**
      * A pack is written in requests as large as the server says it takes (limits@openssh.com: OpenSSH's 255 KiB),
      * not in a fixed size: fewer requests to send, answer and wait for. Each backend asks its own server.
      */
