@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.FileType;
+import org.hygie.repository.concurrent.Parallel;
 import org.hygie.repository.error.Problem;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.host.Host;
@@ -23,18 +24,41 @@ import org.hygie.repository.json.Json;
  */
 public final class Locks {
     static final long RECHECK_MILLIS = 200;
+    /** Lock files read at once. */
+    private static final int LOADS = 4;
 
     private Locks() {
     }
 
     /** Every lock that loads; files that do not decrypt or parse are ignored, as restic 0.14 does. */
     public static List<LockInfo> list(Repository repo) {
+        return others(repo, null);
+    }
+
+    /**
+     * Every lock that loads but {@code ours}, which this process wrote and need not read back, a few at once: over
+     * the internet each read is a round trip or more.
+     */
+    private static List<LockInfo> others(Repository repo, Id ours) {
+        List<Id> ids = new ArrayList<>(repo.list(FileType.LOCK));
+        ids.remove(ours);
+        List<LockInfo> loaded;
+        try {
+            loaded = Parallel.map(ids, LOADS, "hygie-lock-read", id -> {
+                try {
+                    return new LockInfo(id, Json.read(repo.loadUnpacked(FileType.LOCK, id), LockJson.class));
+                } catch (IOException | RepositoryException e) {
+                    return null; // vanished or unreadable: restic 0.14 skips such lock files too
+                }
+            });
+        } catch (IOException e) {
+            throw new RepositoryException(Problem.IO, repo.backend().location(), "interrupted while reading locks",
+                    e);
+        }
         List<LockInfo> out = new ArrayList<>();
-        for (Id id : repo.list(FileType.LOCK)) {
-            try {
-                out.add(new LockInfo(id, Json.read(repo.loadUnpacked(FileType.LOCK, id), LockJson.class)));
-            } catch (IOException | RepositoryException e) {
-                continue; // vanished or unreadable: restic 0.14 skips such lock files too
+        for (LockInfo l : loaded) {
+            if (l != null) {
+                out.add(l);
             }
         }
         return out;
@@ -68,14 +92,14 @@ public final class Locks {
             // repository holds back its writes until it has passed (Repository#awaitWriteGate), and closing
             // the lock waits for it too, so nothing is committed and no success is reported before it.
             RepositoryLock lock = new RepositoryLock(repo, ours, false);
-            lock.recheckAfter(recheckMillis, () -> checkConflicts(repo, list(repo), false, lock.id()));
+            lock.recheckAfter(recheckMillis, () -> checkConflicts(repo, others(repo, ours), false, ours));
             repo.setWriteGate(lock::confirm);
             return lock;
         }
         repo.setWriteGate(null);
         try {
             Thread.sleep(recheckMillis);
-            checkConflicts(repo, list(repo), exclusive, ours);
+            checkConflicts(repo, others(repo, ours), exclusive, ours);
         } catch (RuntimeException e) {
             delete(repo, ours);
             throw e;

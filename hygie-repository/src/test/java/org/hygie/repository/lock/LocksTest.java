@@ -49,6 +49,36 @@ class LocksTest {
         }
     }
 
+    /**
+     * Taking a lock reads the other locks, twice (before writing ours and at the second look), but never reads back
+     * its own: over the internet each read is a round trip or more.
+     */
+    @Test
+    void theSecondLookReadsTheOtherLocksNotOurs() throws Exception {
+        Id other = Locks.write(repo, false);
+        List<String> read = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Repository counted = Repository.open(new org.hygie.repository.backend.FilterBackend(new LocalBackend(repoDir)) {
+            @Override
+            public byte[] load(FileType type, String name) throws java.io.IOException {
+                if (type == FileType.LOCK) {
+                    read.add(name);
+                }
+                return inner.load(type, name);
+            }
+        }, "pw".getBytes(StandardCharsets.UTF_8));
+        for (boolean exclusive : new boolean[] {false, true}) {
+            if (exclusive) {
+                Locks.delete(repo, other);
+            }
+            read.clear();
+            try (RepositoryLock lock = Locks.acquire(counted, exclusive, stale -> { }, 10)) {
+                counted.saveUnpacked(FileType.SNAPSHOT, "{}".getBytes(StandardCharsets.UTF_8)); // after the second look
+                assertTrue(!read.contains(lock.id().hex()), "our own lock read back: " + read);
+                assertEquals(exclusive ? List.of() : List.of(other.hex(), other.hex()), read);
+            }
+        }
+    }
+
     @Test
     void aSharedLocksSecondLookHoldsBackTheFirstWriteAndFindsALockTakenMeanwhile() {
         RepositoryLock shared = Locks.acquire(repo, false, stale -> { }, 2000);
