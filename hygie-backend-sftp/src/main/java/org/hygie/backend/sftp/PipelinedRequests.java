@@ -2,6 +2,8 @@ package org.hygie.backend.sftp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.sftp.client.RawSftpClient;
@@ -22,6 +24,9 @@ import org.apache.sshd.sftp.common.SftpException;
 final class PipelinedRequests {
     static final int VERSION = 3;
     private static final String FSYNC = "fsync@openssh.com";
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFREG = 0100000;
 
     private PipelinedRequests() {
     }
@@ -75,6 +80,68 @@ final class PipelinedRequests {
         b.putString(from, StandardCharsets.UTF_8);
         b.putString(to, StandardCharsets.UTF_8);
         return sftp.send(SftpConstants.SSH_FXP_RENAME, b);
+    }
+
+    /** One folder entry as an SSH_FXP_NAME answer gives it: its name, and its type and size when given. */
+    record Entry(String name, boolean directory, boolean regularFile, long size) {
+    }
+
+    /** SSH_FXP_READDIR: the next entries of an open folder ({@link #awaitEntries}). */
+    static int sendReadDir(RawSftpClient sftp, Handle folder) throws IOException {
+        Buffer b = new ByteArrayBuffer();
+        b.putBytes(folder.getIdentifier());
+        return sftp.send(SftpConstants.SSH_FXP_READDIR, b);
+    }
+
+    /** Waits for the answer to the {@link #sendReadDir} of id {@code id}: its entries, or null at the folder's end. */
+    static List<Entry> awaitEntries(RawSftpClient sftp, int id) throws IOException {
+        SftpResponse r = SftpResponse.parse(SftpConstants.SSH_FXP_READDIR, sftp.receive(id));
+        if (r.getType() != SftpConstants.SSH_FXP_NAME) {
+            SftpStatus status = SftpStatus.parse(r);
+            if (status.getStatusCode() == SftpConstants.SSH_FX_EOF) {
+                return null;
+            }
+            throw new SftpException(status.getStatusCode(), status.getMessage());
+        }
+        Buffer b = r.getBuffer();
+        int count = b.getInt();
+        List<Entry> out = new ArrayList<>(Math.max(0, Math.min(count, 1024)));
+        for (int i = 0; i < count; i++) {
+            String name = b.getString(StandardCharsets.UTF_8);
+            b.getString(StandardCharsets.UTF_8); // the long name, as ls -l shows it: not used
+            out.add(entry(name, b));
+        }
+        return out;
+    }
+
+    /** Reads version 3 ATTRS: flags, then the fields the flags say are there, in the draft's order. */
+    private static Entry entry(String name, Buffer b) {
+        long flags = b.getUInt();
+        long size = -1;
+        int mode = 0;
+        if ((flags & SftpConstants.SSH_FILEXFER_ATTR_SIZE) != 0) {
+            size = b.getLong();
+        }
+        if ((flags & SftpConstants.SSH_FILEXFER_ATTR_UIDGID) != 0) {
+            b.getInt();
+            b.getInt();
+        }
+        if ((flags & SftpConstants.SSH_FILEXFER_ATTR_PERMISSIONS) != 0) {
+            mode = b.getInt();
+        }
+        if ((flags & SftpConstants.SSH_FILEXFER_ATTR_ACMODTIME) != 0) {
+            b.getInt();
+            b.getInt();
+        }
+        if ((flags & SftpConstants.SSH_FILEXFER_ATTR_EXTENDED) != 0) {
+            int extensions = b.getInt();
+            for (int i = 0; i < extensions; i++) {
+                b.getString();
+                b.getString();
+            }
+        }
+        int type = mode & S_IFMT;
+        return new Entry(name, type == S_IFDIR, type == S_IFREG, size);
     }
 
     /** Waits for the status answering request {@code id}; a refusal is the server's {@link SftpException}. */

@@ -13,7 +13,6 @@ import org.apache.sshd.sftp.client.RawSftpClient;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.Attributes;
 import org.apache.sshd.sftp.client.SftpClient.CloseableHandle;
-import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.apache.sshd.sftp.client.SftpClient.OpenMode;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
 import org.apache.sshd.sftp.client.impl.AbstractSftpClient;
@@ -21,6 +20,7 @@ import org.apache.sshd.sftp.client.impl.SftpInputStreamAsync;
 import org.apache.sshd.sftp.client.impl.SftpOutputStreamAsync;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
+import org.hygie.backend.sftp.PipelinedRequests.Entry;
 import org.hygie.repository.backend.Backend;
 import org.hygie.repository.backend.FileInfo;
 import org.hygie.repository.backend.FileType;
@@ -188,19 +188,19 @@ public final class SftpBackend implements Backend {
             return out;
         }
         String dir = folder(type);
-        List<DirEntry> entries = connection.call(sftp -> entries(sftp, dir));
+        List<Entry> entries = connection.call(sftp -> entries(sftp, dir));
         List<FileInfo> out = new ArrayList<>();
         if (type != FileType.PACK) {
             addFiles(entries, out);
             return out;
         }
         List<String> subdirs = new ArrayList<>();
-        for (DirEntry sub : entries) {
-            if (sub.getAttributes().isDirectory() && sub.getFilename().length() == 2) {
-                subdirs.add(dir + "/" + sub.getFilename());
+        for (Entry sub : entries) {
+            if (sub.directory() && sub.name().length() == 2) {
+                subdirs.add(dir + "/" + sub.name());
             }
         }
-        for (List<DirEntry> inSub : listAll(subdirs)) {
+        for (List<Entry> inSub : listAll(subdirs)) {
             addFiles(inSub, out);
         }
         return out;
@@ -213,7 +213,7 @@ public final class SftpBackend implements Backend {
      * #LISTINGS_PER_CHANNEL} of them at once (MINA's client matches answers to requests by their id and serialises
      * its writes, so one channel takes requests from several threads; the server answers them in turn).
      */
-    private List<List<DirEntry>> listAll(List<String> dirs) throws IOException {
+    private List<List<Entry>> listAll(List<String> dirs) throws IOException {
         int channels = Math.max(1, Math.min(connection.channels(), dirs.size()));
         List<List<String>> slices = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
@@ -222,38 +222,59 @@ public final class SftpBackend implements Backend {
         for (int i = 0; i < dirs.size(); i++) {
             slices.get(i % channels).add(dirs.get(i));
         }
-        List<List<List<DirEntry>>> bySlice = Parallel.map(slices, channels, "hygie-sftp-list",
+        List<List<List<Entry>>> bySlice = Parallel.map(slices, channels, "hygie-sftp-list",
                 slice -> connection.call(sftp -> Parallel.map(slice, LISTINGS_PER_CHANNEL, "hygie-sftp-dir",
                         d -> entries(sftp, d))));
-        List<List<DirEntry>> out = new ArrayList<>(dirs.size());
+        List<List<Entry>> out = new ArrayList<>(dirs.size());
         for (int i = 0; i < dirs.size(); i++) {
             out.add(bySlice.get(i % channels).get(i / channels));
         }
         return out;
     }
 
-    private List<DirEntry> entries(SftpClient sftp, String dir) throws IOException {
+    /**
+     * The entries of a folder, none when it does not exist: the folder is opened, then read with two requests in
+     * flight (the server answers with up to ~100 entries each, and with "end" after the last), then closed.
+     */
+    private List<Entry> entries(SftpClient sftp, String dir) throws IOException {
+        RawSftpClient raw = (RawSftpClient) sftp;
+        CloseableHandle h;
         try {
-            return new ArrayList<>(sftp.readEntries(dir));
+            h = sftp.openDir(dir);
         } catch (SftpException e) {
             if (SftpErrors.isMissing(e)) {
                 return List.of();
             }
             throw SftpErrors.map(e, shown(dir));
-        } catch (java.io.UncheckedIOException e) {
-            // MINA's listing iterator wraps what breaks after the first batch (a channel whose server went away);
-            // as an IOException it is retried, and the channel dropped, like any other failed request
-            if (e.getCause() instanceof SftpException se && SftpErrors.isMissing(se)) {
-                return List.of();
+        }
+        boolean closeSent = false;
+        try {
+            List<Entry> out = new ArrayList<>();
+            int next = PipelinedRequests.sendReadDir(raw, h);
+            int after = PipelinedRequests.sendReadDir(raw, h);
+            for (List<Entry> got = PipelinedRequests.awaitEntries(raw, next); got != null;
+                    got = PipelinedRequests.awaitEntries(raw, next)) {
+                out.addAll(got);
+                next = after;
+                after = PipelinedRequests.sendReadDir(raw, h);
             }
-            throw e.getCause();
+            awaitQuietly(raw, SftpConstants.SSH_FXP_READDIR, after); // sent past the end: "end" again
+            closeSent = true;
+            PipelinedRequests.awaitStatus(raw, SftpConstants.SSH_FXP_CLOSE, PipelinedRequests.sendClose(raw, h));
+            return out;
+        } catch (SftpException e) {
+            throw SftpErrors.map(e, shown(dir));
+        } finally {
+            if (!closeSent) {
+                closeQuietly(h);
+            }
         }
     }
 
-    private static void addFiles(List<DirEntry> entries, List<FileInfo> out) {
-        for (DirEntry e : entries) {
-            if (Id.isValid(e.getFilename()) && e.getAttributes().isRegularFile()) {
-                out.add(new FileInfo(e.getFilename(), e.getAttributes().getSize()));
+    private static void addFiles(List<Entry> entries, List<FileInfo> out) {
+        for (Entry e : entries) {
+            if (Id.isValid(e.name()) && e.regularFile()) {
+                out.add(new FileInfo(e.name(), e.size()));
             }
         }
     }

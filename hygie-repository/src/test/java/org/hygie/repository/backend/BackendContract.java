@@ -119,6 +119,26 @@ public abstract class BackendContract {
         }
     }
 
+    /**
+     * A folder of many files (months of nightly snapshots) is listed whole, each with its size: servers answer a
+     * listing in parts (an SFTP server ~100 entries or 16 KiB at a time).
+     */
+    @Test
+    void listsAFolderOfManyFiles() throws Exception {
+        try (Backend b = newBackend()) {
+            Set<FileInfo> saved = new HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                byte[] data = bytes(1000 + i, 20 + i);
+                Id id = Id.hash(data);
+                b.save(FileType.SNAPSHOT, id.hex(), data);
+                saved.add(new FileInfo(id.hex(), data.length));
+            }
+            List<FileInfo> listed = b.list(FileType.SNAPSHOT);
+            assertEquals(saved.size(), listed.size());
+            assertEquals(saved, new HashSet<>(listed));
+        }
+    }
+
     @Test
     void listsManyPacks() throws Exception {
         try (Backend b = newBackend()) {
