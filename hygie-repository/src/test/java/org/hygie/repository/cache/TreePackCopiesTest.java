@@ -133,6 +133,15 @@ class TreePackCopiesTest {
         }
     }
 
+    private static void flipByte(Path file, long at) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(b ^ 0x40);
+        }
+    }
+
     private Path copies(Repository repo) {
         return tmp.resolve("cache").resolve(repo.config().id()).resolve("data");
     }
@@ -212,12 +221,7 @@ class TreePackCopiesTest {
             copy = copies(first).resolve(pack.hex());
         }
         byte[] sound = Files.readAllBytes(copy);
-        try (RandomAccessFile f = new RandomAccessFile(copy.toFile(), "rw")) {
-            f.seek(f.length() / 2);
-            int b = f.read();
-            f.seek(f.length() / 2);
-            f.write(b ^ 1);
-        }
+        flipByte(copy, Files.size(copy) / 2);
         try (Repository night = openCached(store)) {
             readAllTrees(night, w);
         }
@@ -242,12 +246,7 @@ class TreePackCopiesTest {
         }
         Path packFile = tmp.resolve("far/data").resolve(damaged.pack().hex().substring(0, 2))
                 .resolve(damaged.pack().hex());
-        try (RandomAccessFile f = new RandomAccessFile(packFile.toFile(), "rw")) {
-            f.seek(damaged.offset() + damaged.length() / 2);
-            int b = f.read();
-            f.seek(damaged.offset() + damaged.length() / 2);
-            f.write(b ^ 0x40);
-        }
+        flipByte(packFile, damaged.offset() + damaged.length() / 2);
         try (Repository night = openCached(store)) {
             for (int i = 0; i < w.trees().size(); i++) {
                 Id id = w.trees().get(i);
