@@ -67,6 +67,28 @@ final class PipelinedRequests {
         return sftp.send(SftpConstants.SSH_FXP_EXTENDED, b);
     }
 
+    /** SSH_FXP_READ of up to {@code length} bytes at {@code offset} ({@link #awaitData}). */
+    static int sendRead(RawSftpClient sftp, Handle file, long offset, int length) throws IOException {
+        Buffer b = new ByteArrayBuffer();
+        b.putBytes(file.getIdentifier());
+        b.putLong(offset);
+        b.putInt(length);
+        return sftp.send(SftpConstants.SSH_FXP_READ, b);
+    }
+
+    /** Waits for the answer to the {@link #sendRead} of id {@code id}: the bytes read, none at the end of the file. */
+    static byte[] awaitData(RawSftpClient sftp, int id) throws IOException {
+        SftpResponse r = SftpResponse.parse(SftpConstants.SSH_FXP_READ, sftp.receive(id));
+        if (r.getType() == SftpConstants.SSH_FXP_DATA) {
+            return r.getBuffer().getBytes();
+        }
+        SftpStatus status = SftpStatus.parse(r);
+        if (status.getStatusCode() == SftpConstants.SSH_FX_EOF) {
+            return new byte[0];
+        }
+        throw new SftpException(status.getStatusCode(), status.getMessage());
+    }
+
     /** SSH_FXP_CLOSE of a handle. */
     static int sendClose(RawSftpClient sftp, Handle file) throws IOException {
         Buffer b = new ByteArrayBuffer();

@@ -283,12 +283,48 @@ public final class SftpBackend implements Backend {
     public byte[] load(FileType type, String name) throws IOException {
         String p = path(type, name);
         return connection.call(sftp -> {
-            try (InputStream in = sftp.read(p, REQUEST_SIZE)) {
-                return in.readAllBytes();
+            try {
+                byte[] small = loadSmall(sftp, p);
+                if (small != null) {
+                    return small;
+                }
+                try (InputStream in = sftp.read(p, REQUEST_SIZE)) {
+                    return in.readAllBytes();
+                }
             } catch (SftpException e) {
                 throw SftpErrors.map(e, shown(p));
             }
         });
+    }
+
+    /**
+     * A file of up to {@link #REQUEST_SIZE} bytes (a config, a key, a lock, most snapshots and index files) in two
+     * round trips: the open, then its size, its bytes and the close together. Null for a larger file (or one that
+     * changed meanwhile), which the caller reads as a stream.
+     */
+    private static byte[] loadSmall(SftpClient sftp, String p) throws IOException {
+        RawSftpClient raw = (RawSftpClient) sftp;
+        CloseableHandle h = sftp.open(p, OpenMode.Read);
+        int stat = PipelinedRequests.sendStat(raw, h);
+        int read = PipelinedRequests.sendRead(raw, h, 0, REQUEST_SIZE);
+        int close = PipelinedRequests.sendClose(raw, h);
+        SftpException statFailed = null;
+        long size = -1;
+        try {
+            size = PipelinedRequests.awaitSize(raw, stat);
+        } catch (SftpException e) {
+            statFailed = e;
+        }
+        byte[] bytes;
+        try {
+            bytes = PipelinedRequests.awaitData(raw, read);
+        } finally {
+            awaitQuietly(raw, SftpConstants.SSH_FXP_CLOSE, close); // opened for reading: nothing to lose
+        }
+        if (statFailed != null) {
+            throw statFailed;
+        }
+        return bytes.length == size ? bytes : null;
     }
 
     @Override

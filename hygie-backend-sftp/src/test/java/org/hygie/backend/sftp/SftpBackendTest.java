@@ -2,6 +2,7 @@ package org.hygie.backend.sftp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.StandardSocketOptions;
 import java.nio.file.Files;
@@ -66,6 +67,25 @@ class SftpBackendTest extends BackendContract {
     void sendsSmallRequestsWithoutWaitingForAcknowledgements() throws Exception {
         try (Backend b = newBackend()) {
             assertEquals(Boolean.TRUE, ((SftpBackend) b).connection().socketOption(StandardSocketOptions.TCP_NODELAY));
+        }
+    }
+
+    /**
+     * A whole file is read in one request with its size and the close when it fits (a config, a key, a lock), as a
+     * stream otherwise: every size around the request's 128 KiB reads back identical.
+     */
+    @Test
+    void readsWholeFilesOfEverySizeAroundOneRequest() throws Exception {
+        try (Backend b = newBackend()) {
+            Random rnd = new Random(3);
+            for (int size : new int[] {0, 1, 131_071, 131_072, 131_073, 300_000}) {
+                byte[] data = new byte[size];
+                rnd.nextBytes(data);
+                String name = Id.hash(data).hex();
+                b.save(FileType.SNAPSHOT, name, data);
+                assertArrayEquals(data, b.load(FileType.SNAPSHOT, name), "size " + size);
+            }
+            assertThrows(java.nio.file.NoSuchFileException.class, () -> b.load(FileType.SNAPSHOT, "0".repeat(64)));
         }
     }
 
