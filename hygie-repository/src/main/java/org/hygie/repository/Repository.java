@@ -338,6 +338,28 @@ public final class Repository implements Closeable {
     }
 
     /**
+     * Starts reading the index files on a thread of its own, for a caller with other reads to make meanwhile (a
+     * backup lists the snapshots to find its parent): over the internet both are round trips. {@link #index()} then
+     * waits for it. Call it once the repository is locked, as any loading of the index: a prune that ended before
+     * the lock must not have left its old index here. A load that fails here is made again, and reported, by the
+     * next {@link #index()}.
+     */
+    public void loadIndexInBackground() {
+        if (index != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                index();
+            } catch (RuntimeException e) {
+                return; // index() in the caller's thread loads again and reports what fails
+            }
+        }, "hygie-index-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Forgets the loaded index, so that the next {@link #index()} reads the index files again. For operations that
      * rewrite the index (prune): the blobs it moved are then found where they now are.
      */

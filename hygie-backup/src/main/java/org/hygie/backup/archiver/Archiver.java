@@ -91,6 +91,7 @@ public final class Archiver {
         List<Path> targets = normalise(options.targets());
         List<String> paths = targets.stream().map(Path::toString).toList();
         String host = options.host() != null ? options.host() : Host.hostname();
+        repo.loadIndexInBackground(); // while the parent is looked for among the snapshots
         Repository.SnapshotEntry parent = options.noParent() ? null
                 : options.parent() != null ? ParentFinder.byId(repo, options.parent())
                 : ParentFinder.find(repo, host, paths);

@@ -49,7 +49,8 @@ public final class RepositoryWriter implements Closeable {
     private final Repository repo;
     private final WriterOptions options;
     private final CryptoKey key;
-    private final BlobIndex index;
+    /** The repository's index, taken at first use: a backup lists the snapshots while it loads. */
+    private volatile BlobIndex index;
     private final BlobEncoder encoder;
     private final ByteBudget budget;
     private final long maxCharge;
@@ -74,12 +75,14 @@ public final class RepositoryWriter implements Closeable {
     private final WriteMarks.Mark mark;
     private volatile boolean closed;
 
-    /** Loads the repository's index now (if not yet loaded) and starts the writer's threads. */
+    /**
+     * Starts the writer's threads. The repository's index is taken when first needed (the first blob saved), so that
+     * the caller may have it loaded meanwhile ({@link Repository#loadIndexInBackground}).
+     */
     public RepositoryWriter(Repository repo, WriterOptions options) {
         this.repo = Objects.requireNonNull(repo);
         this.options = Objects.requireNonNull(options);
         this.key = repo.key();
-        this.index = repo.index();
         this.failure = new WriterFailure(repo.backend().location());
         this.encoder = new BlobEncoder(key, repo.config().supportsCompression(), options.compression(),
                 options.verify(), counters);
@@ -149,7 +152,7 @@ public final class RepositoryWriter implements Closeable {
         }
         checkOpen();
         failure.check();
-        if (skipIndexed && index.contains(type, id)) {
+        if (skipIndexed && index().contains(type, id)) {
             return duplicate(length);
         }
         BlobKey k = new BlobKey(type, id);
@@ -157,7 +160,7 @@ public final class RepositoryWriter implements Closeable {
             return duplicate(length);
         }
         // An upload adds its blobs to the index before it drops them from inFlight: checking again closes the gap.
-        if (skipIndexed && index.contains(type, id)) {
+        if (skipIndexed && index().contains(type, id)) {
             inFlight.remove(k);
             return duplicate(length);
         }
@@ -240,6 +243,15 @@ public final class RepositoryWriter implements Closeable {
         }
     }
 
+    private BlobIndex index() {
+        BlobIndex i = index;
+        if (i == null) {
+            i = repo.index();
+            index = i;
+        }
+        return i;
+    }
+
     private void upload(OpenPack pack) {
         uploading.start();
         try {
@@ -273,7 +285,7 @@ public final class RepositoryWriter implements Closeable {
             if (file.entries().stream().anyMatch(e -> e.type() == BlobType.TREE)) {
                 repo.keepTreePackCopy(file.id(), file.buffer(), file.length());
             }
-            index.addPack(file.id(), file.entries());
+            index().addPack(file.id(), file.entries());
             for (PackEntry e : file.entries()) {
                 inFlight.remove(new BlobKey(e.type(), e.id()));
                 if (e.compressed()) {
