@@ -23,6 +23,7 @@ import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.index.BlobLocation;
 import org.hygie.repository.pack.BlobType;
+import org.hygie.repository.testing.Damage;
 import org.hygie.repository.write.RepositoryWriter;
 import org.hygie.repository.write.WriterOptions;
 import org.junit.jupiter.api.Test;
@@ -195,11 +196,6 @@ class TreeRunsTest {
     }
 
     private static void flipByte(Path dir, BlobLocation loc, int at) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(packFile(dir, loc.pack()).toFile(), "rw")) {
-            f.seek(loc.offset() + at);
-            int b = f.read();
-            f.seek(loc.offset() + at);
-            f.write(b ^ 0x40);
-        }
+        Damage.flipByte(packFile(dir, loc.pack()), loc.offset() + at);
     }
 }

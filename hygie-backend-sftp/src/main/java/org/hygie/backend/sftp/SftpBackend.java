@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -279,52 +280,44 @@ public final class SftpBackend implements Backend {
         }
     }
 
+    /**
+     * The whole file. Its size, its first {@link #REQUEST_SIZE} bytes and the close go together once it is open: a
+     * config, a key, a lock and most snapshots and index files take two round trips. The rest of a larger file (a pack
+     * of trees fetched whole) is then read from where that read stopped.
+     */
     @Override
     public byte[] load(FileType type, String name) throws IOException {
         String p = path(type, name);
         return connection.call(sftp -> {
             try {
-                byte[] small = loadSmall(sftp, p);
-                if (small != null) {
-                    return small;
+                RawSftpClient raw = (RawSftpClient) sftp;
+                CloseableHandle h = sftp.open(p, OpenMode.Read);
+                int stat = PipelinedRequests.sendStat(raw, h);
+                int read = PipelinedRequests.sendRead(raw, h, 0, REQUEST_SIZE);
+                int close = PipelinedRequests.sendClose(raw, h);
+                long size;
+                byte[] head;
+                try {
+                    size = PipelinedRequests.awaitSize(raw, stat);
+                    head = PipelinedRequests.awaitData(raw, read);
+                } finally {
+                    awaitQuietly(raw, SftpConstants.SSH_FXP_CLOSE, close); // opened for reading: nothing to lose
                 }
-                try (InputStream in = sftp.read(p, REQUEST_SIZE)) {
-                    return in.readAllBytes();
+                if (head.length == size) {
+                    return head;
                 }
+                if (head.length > size || size > Integer.MAX_VALUE - 8) {
+                    throw new IOException(shown(p) + ": " + size + " bytes said, " + head.length
+                            + " read at its start (the file changed while read, or it is too large)");
+                }
+                byte[] all = Arrays.copyOf(head, (int) size);
+                byte[] rest = readRange(sftp, p, head.length, all.length - head.length);
+                System.arraycopy(rest, 0, all, head.length, rest.length);
+                return all;
             } catch (SftpException e) {
                 throw SftpErrors.map(e, shown(p));
             }
         });
-    }
-
-    /**
-     * A file of up to {@link #REQUEST_SIZE} bytes (a config, a key, a lock, most snapshots and index files) in two
-     * round trips: the open, then its size, its bytes and the close together. Null for a larger file (or one that
-     * changed meanwhile), which the caller reads as a stream.
-     */
-    private static byte[] loadSmall(SftpClient sftp, String p) throws IOException {
-        RawSftpClient raw = (RawSftpClient) sftp;
-        CloseableHandle h = sftp.open(p, OpenMode.Read);
-        int stat = PipelinedRequests.sendStat(raw, h);
-        int read = PipelinedRequests.sendRead(raw, h, 0, REQUEST_SIZE);
-        int close = PipelinedRequests.sendClose(raw, h);
-        SftpException statFailed = null;
-        long size = -1;
-        try {
-            size = PipelinedRequests.awaitSize(raw, stat);
-        } catch (SftpException e) {
-            statFailed = e;
-        }
-        byte[] bytes;
-        try {
-            bytes = PipelinedRequests.awaitData(raw, read);
-        } finally {
-            awaitQuietly(raw, SftpConstants.SSH_FXP_CLOSE, close); // opened for reading: nothing to lose
-        }
-        if (statFailed != null) {
-            throw statFailed;
-        }
-        return bytes.length == size ? bytes : null;
     }
 
     @Override
@@ -334,21 +327,28 @@ public final class SftpBackend implements Backend {
             throw new IllegalArgumentException("negative offset or length");
         }
         return connection.call(sftp -> {
-            try (CloseableHandle h = sftp.open(p, OpenMode.Read)) {
-                byte[] buf;
-                try (InputStream in = new SftpInputStreamAsync((AbstractSftpClient) sftp, REQUEST_SIZE, offset,
-                        offset + length, p, h, false)) {
-                    buf = in.readNBytes(length);
-                }
-                if (buf.length < length) {
-                    throw new EOFException(shown(p) + ": " + length + " bytes at " + offset
-                            + " asked, the file is shorter");
-                }
-                return buf;
+            try {
+                return readRange(sftp, p, offset, length);
             } catch (SftpException e) {
                 throw SftpErrors.map(e, shown(p));
             }
         });
+    }
+
+    /** {@code length} bytes at {@code offset}, several read requests in flight; a shorter file is an EOFException. */
+    private byte[] readRange(SftpClient sftp, String p, long offset, int length) throws IOException {
+        try (CloseableHandle h = sftp.open(p, OpenMode.Read)) {
+            byte[] buf;
+            try (InputStream in = new SftpInputStreamAsync((AbstractSftpClient) sftp, REQUEST_SIZE, offset,
+                    offset + length, p, h, false)) {
+                buf = in.readNBytes(length);
+            }
+            if (buf.length < length) {
+                throw new EOFException(shown(p) + ": " + length + " bytes at " + offset
+                        + " asked, the file is shorter");
+            }
+            return buf;
+        }
     }
 
     @Override

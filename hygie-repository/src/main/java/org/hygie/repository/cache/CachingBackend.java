@@ -1,6 +1,7 @@
 package org.hygie.repository.cache;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -116,7 +116,7 @@ public final class CachingBackend extends FilterBackend {
         }
         byte[] data = inner.load(type, name);
         if (name.equals(hex(data))) {
-            keep(p, data);
+            keep(p, data, data.length);
         }
         return data;
     }
@@ -187,7 +187,7 @@ public final class CachingBackend extends FilterBackend {
         if (!name.equals(hex(whole))) {
             return false; // damaged on the store: the reader meets the damage as it would without a copy
         }
-        keep(p, whole);
+        keep(p, whole, whole.length);
         if (usable.get()) {
             soundPacks.add(name);
         }
@@ -202,7 +202,7 @@ public final class CachingBackend extends FilterBackend {
         if (!usable.get() || !Id.isValid(name)) {
             return;
         }
-        keep(copy(FileType.PACK, name), length == data.length ? data : Arrays.copyOf(data, length));
+        keep(copy(FileType.PACK, name), data, length);
         if (usable.get()) {
             soundPacks.add(name);
         }
@@ -220,9 +220,8 @@ public final class CachingBackend extends FilterBackend {
     public void save(FileType type, String name, byte[] data, int length) throws IOException {
         inner.save(type, name, data, length);
         if (cached(type, name) && usable.get()) {
-            byte[] file = length == data.length ? data : Arrays.copyOf(data, length);
-            if (name.equals(hex(file))) {
-                keep(copy(type, name), file);
+            if (name.equals(Id.hash(data, 0, length).hex())) {
+                keep(copy(type, name), data, length);
             }
         }
     }
@@ -247,7 +246,8 @@ public final class CachingBackend extends FilterBackend {
         }
     }
 
-    private void keep(Path p, byte[] data) {
+    /** Writes {@code data[0, length)} as the copy {@code p}, under a temporary name first. */
+    private void keep(Path p, byte[] data, int length) {
         if (!usable.get()) {
             return;
         }
@@ -256,7 +256,9 @@ public final class CachingBackend extends FilterBackend {
             prepare(p.getParent());
             tmp = Files.createTempFile(p.getParent(), TMP_PREFIX, "", PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rw-------")));
-            Files.write(tmp, data, StandardOpenOption.TRUNCATE_EXISTING);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(data, 0, length);
+            }
             try {
                 Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
 import org.hygie.repository.index.BlobLocation;
 import org.hygie.repository.pack.BlobType;
+import org.hygie.repository.testing.Damage;
 import org.hygie.repository.write.RepositoryWriter;
 import org.hygie.repository.write.WriterOptions;
 import org.junit.jupiter.api.Test;
@@ -133,15 +133,6 @@ class TreePackCopiesTest {
         }
     }
 
-    private static void flipByte(Path file, long at) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(at);
-            int b = f.read();
-            f.seek(at);
-            f.write(b ^ 0x40);
-        }
-    }
-
     private Path copies(Repository repo) {
         return tmp.resolve("cache").resolve(repo.config().id()).resolve("data");
     }
@@ -221,7 +212,7 @@ class TreePackCopiesTest {
             copy = copies(first).resolve(pack.hex());
         }
         byte[] sound = Files.readAllBytes(copy);
-        flipByte(copy, Files.size(copy) / 2);
+        Damage.flipByte(copy, Files.size(copy) / 2);
         try (Repository night = openCached(store)) {
             readAllTrees(night, w);
         }
@@ -246,7 +237,7 @@ class TreePackCopiesTest {
         }
         Path packFile = tmp.resolve("far/data").resolve(damaged.pack().hex().substring(0, 2))
                 .resolve(damaged.pack().hex());
-        flipByte(packFile, damaged.offset() + damaged.length() / 2);
+        Damage.flipByte(packFile, damaged.offset() + damaged.length() / 2);
         try (Repository night = openCached(store)) {
             for (int i = 0; i < w.trees().size(); i++) {
                 Id id = w.trees().get(i);
