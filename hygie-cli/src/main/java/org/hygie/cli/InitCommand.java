@@ -3,6 +3,7 @@ package org.hygie.cli;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.hygie.repository.Repository;
+import org.hygie.repository.cache.WriteMarks;
 import org.hygie.repository.chunker.Polynomial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +30,11 @@ final class InitCommand implements Callable<Integer> {
         Terminal t = root.terminal();
         byte[] password = repo.password(msg, t, true);
         long polynomial = Polynomial.randomIrreducible(new SecureRandom()).value();
-        try (Repository r = Repository.init(repo.backend(), password, version, polynomial,
-                Repository.KdfParams.DEFAULT)) {
+        // a repository across a network gets its local folder now, told that its data/ holds no pack yet: the first
+        // backup then does not list data/ for packs left without an index by an interrupted writer
+        try (Repository r = RepositoryOptions.throughLocalCopy(Repository.init(repo.backend(), password, version,
+                polynomial, Repository.KdfParams.DEFAULT), repo.noCache, msg, t)) {
+            WriteMarks.createdHere(r.backend());
             t.println(msg.get("init.done", r.config().id().substring(0, 10), r.backend().location()));
             t.println(msg.get("init.keep-password"));
         } catch (java.io.IOException e) {

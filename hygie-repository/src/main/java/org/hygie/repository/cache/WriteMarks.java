@@ -105,6 +105,14 @@ public final class WriteMarks {
     }
 
     /**
+     * A repository this computer has just created: its {@code data/} is empty, so the first writer need not list it
+     * (on a store across the internet, 256 folders). Stamps the folder as {@link #orphansIndexed} does.
+     */
+    public static void createdHere(Backend backend) {
+        orphansIndexed(backend);
+    }
+
+    /**
      * After a listing that indexed every pack it found: stamps the folder and removes the marks left behind (those
      * of writers still at work stay).
      */

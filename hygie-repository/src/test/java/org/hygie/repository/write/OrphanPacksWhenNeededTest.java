@@ -17,6 +17,7 @@ import org.hygie.repository.backend.FileType;
 import org.hygie.repository.backend.FilterBackend;
 import org.hygie.repository.backend.LocalBackend;
 import org.hygie.repository.cache.CachingBackend;
+import org.hygie.repository.cache.WriteMarks;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.pack.BlobType;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,25 @@ class OrphanPacksWhenNeededTest {
             assertTrue(r.indexed() >= 1, "the packs it left are indexed: " + r);
             OrphanPacks.indexIfNeeded(repo);
             assertEquals(1, next.packListings.get(), "recovered: not listed again");
+        }
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aFarRepositoryCreatedFromThisComputerIsNotListedBeforeItsFirstWriter() throws IOException {
+        FarStore store = new FarStore(new LocalBackend(tmp.resolve("new")));
+        try (Repository repo = TestRepos.init(store, 2).cachedIn(cacheRoot, warnings::add)) {
+            WriteMarks.createdHere(repo.backend());
+            OrphanPacks.indexIfNeeded(repo);
+            assertEquals(0, store.packListings.get(), "created here, nothing written yet: not listed");
+            write(repo, 7);
+        }
+        // the same repository from another computer (another local folder): listed once, as any first time
+        FarStore elsewhere = new FarStore(new LocalBackend(tmp.resolve("new")));
+        try (Repository repo = Repository.open(elsewhere, TestRepos.PASSWORD_BYTES)
+                .cachedIn(tmp.resolve("other-cache"), warnings::add)) {
+            assertEquals(0, OrphanPacks.indexIfNeeded(repo).indexed(), "the first writer indexed its pack");
+            assertEquals(1, elsewhere.packListings.get());
         }
         assertEquals(List.of(), warnings);
     }
