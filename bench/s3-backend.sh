@@ -154,7 +154,7 @@ for ((run = 1; run <= runs; run++)); do
   rm -rf "$WORK/s3-backup"; mkdir -p "$WORK/s3-backup"
   cp -a "$DATA" "$src"; rm -f "$src/.complete"
   RESTIC_CACHE_DIR="$local_cache" "$RESTIC" -r "$r1" init --repository-version 2 >/dev/null
-  "$HYGIE" init --repo "$r2" --password-file "$PASSWORD_FILE" >/dev/null
+  HYGIE_CACHE_DIR="$WORK/s3-backup/hygie-cache" "$HYGIE" init --repo "$r2" --password-file "$PASSWORD_FILE" >/dev/null
   for step in initial no-change day-1; do
     if [ "$step" = day-1 ]; then
       note "mutating the data: practice-data.py mutate --day 1 (not timed)"
