@@ -21,7 +21,7 @@
 #   ratio = restic seconds / Hygie seconds (> 1: Hygie is faster)
 # The CPU seconds s3proxy spent serving each tool's backup are printed beside the tool's own (the server shares
 # the 2 cores: its work is part of what each tool's wall time waits for). Before the first run, s3proxy is warmed up
-# by one untimed backup of the data from each tool, as a store is a long-running server.
+# by two untimed backups of the data from each tool, as a store is a long-running server.
 # Lines are appended to bench/work/results.tsv (operation s3-backup-*), the format of bench/compare.sh.
 #
 # Environment: RESTIC (default /usr/bin/restic), HYGIE (default ./hygie of this work tree),
@@ -133,17 +133,23 @@ fi
 
 bucket_bytes() { du -sb "$S3DIR/store/$1" | cut -f1; }
 
-# A store is a long-running server: s3proxy is warmed up, untimed, by one backup of the data from each tool into
-# buckets of their own, removed afterwards. Without it the first run's figures carry the server's own JIT warm-up
-# (it spent 6-8 CPU-s per tool on the first scale-1 upload, 4 on the next ones).
-note "warming s3proxy up: one backup from each tool, not timed"
-"$RESTIC" -r "$endpoint/warm-restic-$bucket_stamp/repo" init --repository-version 2 >/dev/null
-RESTIC_CACHE_DIR="$S3DIR/warm-restic-cache" "$RESTIC" -r "$endpoint/warm-restic-$bucket_stamp/repo" backup -q \
-  "$DATA" >/dev/null
-"$HYGIE" init --repo "$endpoint/warm-hygie-$bucket_stamp/repo" --password-file "$PASSWORD_FILE" >/dev/null
-HYGIE_CACHE_DIR="$S3DIR/warm-hygie-cache" "$HYGIE" backup --repo "$endpoint/warm-hygie-$bucket_stamp/repo" \
-  --password-file "$PASSWORD_FILE" "$DATA" >/dev/null
-rm -rf "$S3DIR/store/warm-restic-$bucket_stamp" "$S3DIR/store/warm-hygie-$bucket_stamp" "$S3DIR"/warm-*-cache
+# A store is a long-running server: s3proxy is warmed up, untimed, by two backups of the data from each tool into
+# buckets of their own, removed afterwards. Without it the first run's figures carry the server's own JIT warm-up:
+# a freshly started s3proxy spent 5.3, 3.9, then 3.6 CPU-s on restic's first three scale-1 uploads and 6.4, 4.1,
+# then 3.8 on Hygie's (29 Nov, 15:45 UTC); with one warm-up each, the server spent 4.5-5.8 CPU-s on Hygie's timed
+# uploads (0.7-2.0 over its steady state) and 3.7-4.1 on restic's (0.1-0.5 over).
+note "warming s3proxy up: two backups from each tool, not timed"
+for warm in 1 2; do
+  "$RESTIC" -r "$endpoint/warm-restic-$warm-$bucket_stamp/repo" init --repository-version 2 >/dev/null
+  RESTIC_CACHE_DIR="$S3DIR/warm-restic-cache-$warm" "$RESTIC" -r "$endpoint/warm-restic-$warm-$bucket_stamp/repo" \
+    backup -q "$DATA" >/dev/null
+  HYGIE_CACHE_DIR="$S3DIR/warm-hygie-cache-$warm" "$HYGIE" init --repo "$endpoint/warm-hygie-$warm-$bucket_stamp/repo" \
+    --password-file "$PASSWORD_FILE" >/dev/null
+  HYGIE_CACHE_DIR="$S3DIR/warm-hygie-cache-$warm" "$HYGIE" backup --repo "$endpoint/warm-hygie-$warm-$bucket_stamp/repo" \
+    --password-file "$PASSWORD_FILE" "$DATA" >/dev/null
+  rm -rf "$S3DIR/store/warm-restic-$warm-$bucket_stamp" "$S3DIR/store/warm-hygie-$warm-$bucket_stamp" \
+    "$S3DIR"/warm-*-cache-"$warm"
+done
 
 for ((run = 1; run <= runs; run++)); do
   [ "$runs" -gt 1 ] && note "run $run of $runs"
