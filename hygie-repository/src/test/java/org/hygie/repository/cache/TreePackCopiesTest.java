@@ -18,11 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.hygie.repository.Repository;
 import org.hygie.repository.backend.CountingBackend;
-import org.hygie.repository.backend.FileType;
 import org.hygie.repository.backend.LocalBackend;
 import org.hygie.repository.error.RepositoryException;
 import org.hygie.repository.id.Id;
@@ -48,22 +46,12 @@ class TreePackCopiesTest {
 
     /** A store across a network that counts the pack reads, ranged and whole. */
     static final class FarStore extends CountingBackend {
-        final AtomicInteger wholePackReads = new AtomicInteger();
-
         FarStore(Path dir) {
             super(new LocalBackend(dir));
         }
 
         int packReads() {
             return packReads.get() + wholePackReads.get();
-        }
-
-        @Override
-        public byte[] load(FileType type, String name) throws IOException {
-            if (type == FileType.PACK) {
-                wholePackReads.incrementAndGet();
-            }
-            return super.load(type, name);
         }
 
         @Override
